@@ -1,0 +1,39 @@
+import type { ComponentProps } from 'react';
+import { CopyButton } from './CopyButton';
+
+/** A command or config snippet, with a caption and a copy button. */
+export function CodeBlock({ caption, children }: { caption?: string; children: React.ReactNode }) {
+  return (
+    <figure className="not-prose my-4">
+      {caption && <figcaption className="mb-1 text-sm text-slate-600 dark:text-slate-400">{caption}</figcaption>}
+      <div className="relative">
+        <pre
+          tabIndex={0}
+          className="overflow-x-auto rounded bg-slate-900 py-3 pl-4 pr-16 font-mono text-sm leading-relaxed text-slate-100 dark:bg-slate-800"
+        >
+          {children}
+        </pre>
+        <CopyButton />
+      </div>
+    </figure>
+  );
+}
+
+/** Fenced code blocks in MDX arrive as <pre><code>; give them the same treatment. */
+export function Pre({ children }: ComponentProps<'pre'>) {
+  return <CodeBlock>{children}</CodeBlock>;
+}
+
+/**
+ * A shell command. `run` for a single form; `systemd` and `service` for the
+ * two ways Linux systems start and stop services.
+ */
+export function Command({ run, systemd, service }: { run?: string; systemd?: string; service?: string }) {
+  return (
+    <>
+      {run && <CodeBlock><code>{run}</code></CodeBlock>}
+      {systemd && <CodeBlock caption="With systemd (most servers today)"><code>{systemd}</code></CodeBlock>}
+      {service && <CodeBlock caption="On older servers without systemd"><code>{service}</code></CodeBlock>}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import type { FactName, Facts } from '../../../machines/facts';
+import { knows } from '../../_lib/facts';
+
+const serverNames = { nginx: 'Nginx', apache: 'Apache' } as const;
+
+/**
+ * Guidance that depends on what the wizard has learned. Content shows when
+ * the fact matches or is not known yet, so nobody misses what may apply.
+ */
+export function bindConditionals(facts: Facts) {
+  function If({ children, ...conditions }: { children: ReactNode } & Partial<Record<FactName, string>>) {
+    const fits = (Object.entries(conditions) as [FactName, string][]).every(
+      ([fact, values]) => !knows(facts, fact) || values.split(/\s+/).includes(facts[fact] as string),
+    );
+    return fits ? <>{children}</> : null;
+  }
+
+  /** Web-server variants: only the person's own, or all of them, labelled. */
+  function ForServer({ name, children }: { name: keyof typeof serverNames; children: ReactNode }) {
+    if (knows(facts, 'server')) return facts.server === name ? <>{children}</> : null;
+    return (
+      <section className="my-6 border-l-2 border-slate-300 pl-4 dark:border-slate-700" aria-label={`If your site runs on ${serverNames[name]}`}>
+        <p className="font-semibold">If your site runs on {serverNames[name]}:</p>
+        {children}
+      </section>
+    );
+  }
+
+  return { If, ForServer };
+}

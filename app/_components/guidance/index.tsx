@@ -1,0 +1,17 @@
+import type { MDXComponents } from 'mdx/types';
+import type { Facts } from '../../../machines/facts';
+import { Warning, Note } from './Callout';
+import { Browser, Details } from './Details';
+import { Command, Pre } from './CodeBlock';
+import { bindConditionals } from './conditional';
+
+function Panel() {
+  return <>your hosting control panel</>;
+}
+
+/** Everything guidance authors can use in content/steps/*.mdx. */
+export const staticComponents = { Warning, Note, Details, Browser, Command, Panel, pre: Pre } satisfies MDXComponents;
+
+export function guidanceComponents(facts: Facts): MDXComponents {
+  return { ...staticComponents, ...bindConditionals(facts) };
+}

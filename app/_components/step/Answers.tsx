@@ -1,0 +1,39 @@
+import Link from 'next/link';
+import { answerHref, type WizardState } from '../../../machines/url-state';
+
+const headings = { question: 'Choose your answer', fix: 'Did it work?' } as const;
+
+/**
+ * The answers are plain links to the next step's URL: they work without
+ * JavaScript, and with it Next.js prefetches them so the next step is instant.
+ */
+export function Answers({ state }: { state: WizardState }) {
+  if (state.meta.kind === 'ending') return null;
+  return (
+    <section aria-labelledby="answers-heading" className="mt-10">
+      <h2 id="answers-heading" className="mb-3 text-lg font-semibold">
+        {headings[state.meta.kind]}
+      </h2>
+      <ul className="grid gap-3" role="list">
+        {state.meta.answers.map((answer) => {
+          const earlier = answer.id === state.earlier;
+          return (
+            <li key={answer.id}>
+              <Link
+                href={answerHref(state, answer.id)}
+                className={`flex flex-wrap items-center justify-between gap-2 rounded-md border-2 border-blue-700 px-4 py-3 font-medium text-blue-800 no-underline hover:bg-blue-50 dark:border-blue-400 dark:text-blue-200 dark:hover:bg-blue-950 ${earlier ? 'bg-blue-50 dark:bg-blue-950' : ''}`}
+              >
+                {answer.label}
+                {earlier && (
+                  <span className="rounded-full bg-blue-700 px-2 py-0.5 text-xs font-semibold text-white dark:bg-blue-300 dark:text-slate-950">
+                    <span className="sr-only">: </span>your answer before
+                  </span>
+                )}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import Link from 'next/link';
+import { stepMeta } from '../../../machines/steps';
+import { changeHref, type WizardState } from '../../../machines/url-state';
+import { knownFacts } from '../../_lib/facts';
+import { loadTitle } from '../../_lib/guidance';
+
+/** What the wizard knows so far and what the person has tried: their record. */
+export async function Journey({ state }: { state: WizardState }) {
+  const facts = knownFacts(state.context.facts);
+  const tried = await Promise.all(
+    state.context.tried.map(async (attempt) => ({
+      ...attempt,
+      title: await loadTitle(stepMeta(attempt.step).guidance),
+      outcome: stepMeta(attempt.step).answers.find((a) => a.id === attempt.answer)?.label ?? attempt.answer,
+    })),
+  );
+  if (!facts.length && !tried.length) return null;
+
+  return (
+    <section aria-labelledby="journey-heading" className="mt-12 rounded-lg bg-slate-100 p-4 text-sm dark:bg-slate-900">
+      <h2 id="journey-heading" className="mb-3 text-base font-semibold">
+        Your answers so far
+      </h2>
+      {facts.length > 0 && (
+        <dl className="grid grid-cols-[auto_1fr_auto] gap-x-4 gap-y-1">
+          {facts.map((f) => (
+            <div key={f.fact} className="contents">
+              <dt className="text-slate-600 dark:text-slate-400">{f.name}</dt>
+              <dd>{f.value}</dd>
+              <dd>
+                <Link href={changeHref(state, f.step)} className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
+                  Change<span className="sr-only"> {f.name.toLowerCase()}</span>
+                </Link>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {tried.length > 0 && (
+        <>
+          <h3 className="mb-1 mt-4 font-semibold">What you’ve tried</h3>
+          <ol className="list-decimal pl-5">
+            {tried.map((t) => (
+              <li key={t.step}>
+                {t.title}: <span className="text-slate-700 dark:text-slate-300">{t.outcome}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

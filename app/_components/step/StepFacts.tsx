@@ -1,0 +1,35 @@
+import type { GuidanceFrontmatter } from '../../../content/schema';
+import type { StepMeta } from '../../../machines/meta';
+
+const needs: Record<NonNullable<StepMeta['needs']>, string> = {
+  panel: 'Needs your hosting control panel or SSH',
+  ssh: 'Needs SSH access to the server',
+  domain: 'Needs access to your domain’s DNS settings',
+  device: 'May need admin rights on this device',
+};
+
+const risks: Record<GuidanceFrontmatter['risk'], string | null> = {
+  none: null,
+  low: 'Low risk',
+  medium: 'Some risk: read it through first',
+  high: 'Risky: back up first',
+};
+
+/** Time, risk and access at a glance, before someone commits to a step. */
+export function StepFacts({ meta, frontmatter }: { meta: StepMeta; frontmatter: GuidanceFrontmatter }) {
+  const items = [
+    frontmatter.minutes > 0 ? `About ${frontmatter.minutes} min` : null,
+    risks[frontmatter.risk],
+    meta.needs ? needs[meta.needs] : null,
+  ].filter(Boolean);
+  if (!items.length) return null;
+  return (
+    <ul className="mt-4 flex flex-wrap gap-2 text-sm" role="list" aria-label="About this step">
+      {items.map((item) => (
+        <li key={item} className="rounded-full bg-slate-100 px-3 py-1 text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+          {item}
+        </li>
+      ))}
+    </ul>
+  );
+}

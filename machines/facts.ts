@@ -1,0 +1,38 @@
+/**
+ * What the wizard learns about a person's situation. Every field starts
+ * unknown; the "finding out" questions fill them in, and guards read them
+ * to decide which steps a person is offered.
+ */
+export interface Facts {
+  role?: 'owner' | 'visitor';
+  reach?: 'everyone' | 'only-me' | 'not-sure';
+  access?: 'ssh' | 'panel' | 'none';
+  cdn?: 'yes' | 'no' | 'not-sure';
+  cms?: 'wordpress' | 'other' | 'none' | 'not-sure';
+  server?: 'nginx' | 'apache' | 'not-sure';
+}
+
+export type FactName = keyof Facts;
+
+/** One fix a person tried and the answer they gave about it. */
+export interface Attempt {
+  step: string;
+  answer: string;
+}
+
+export interface WizardContext {
+  facts: Facts;
+  tried: Attempt[];
+}
+
+export type Access = NonNullable<Facts['access']>;
+
+/** `panel` access is enough for panel steps; SSH covers both. */
+export function hasAccess(facts: Facts, needed: 'panel' | 'ssh'): boolean {
+  if (needed === 'ssh') return facts.access === 'ssh';
+  return facts.access === 'ssh' || facts.access === 'panel';
+}
+
+export function runsCms(facts: Facts): boolean {
+  return facts.cms === 'wordpress' || facts.cms === 'other';
+}

@@ -1,0 +1,31 @@
+import type { FactName } from './facts';
+
+/** Where a step sits in the journey; the progress bar shows these in order. */
+export const stages = [
+  { id: 'finding-out', label: 'Finding out' },
+  { id: 'quick-fixes', label: 'Quick fixes' },
+  { id: 'server-fixes', label: 'Server fixes' },
+  { id: 'advanced', label: 'Advanced' },
+  { id: 'ending', label: 'Done' },
+] as const;
+
+export type Stage = (typeof stages)[number]['id'];
+
+export interface AnswerMeta {
+  /** Appears in URLs (`step=answer`), so keep it short, lowercase and stable. */
+  id: string;
+  label: string;
+}
+
+/** The metadata every state of the machine carries. */
+export interface StepMeta {
+  kind: 'question' | 'fix' | 'ending';
+  stage: Stage;
+  /** File name under content/steps/, without `.mdx`. */
+  guidance: string;
+  /** For questions: the fact the answer sets (the answer id is its value). */
+  fact?: FactName;
+  /** Access the step asks for; such a step always offers "I can't do this". */
+  needs?: 'panel' | 'ssh' | 'domain' | 'device';
+  answers: AnswerMeta[];
+}

@@ -1,0 +1,171 @@
+import { initialTransition, transition } from 'xstate';
+import type { WizardContext } from './facts';
+import type { StepMeta } from './meta';
+import { findAnswer, isStep, stepIds, stepMeta } from './steps';
+import { troubleshooter } from './troubleshooter';
+
+/**
+ * The URL is the state. A wizard URL is `/fix` followed by one segment per
+ * answer, `step=answer`, for example `/fix/role=owner/reach=everyone`.
+ *
+ * The answers form a set keyed by step, not a script: replaying starts at the
+ * first step and, while the current step has an answer, takes it. So an
+ * answer for a later step waits until its step comes up. That one rule gives
+ * three features: going back or changing an earlier answer keeps every later
+ * answer that still fits; a support agent can pre-answer questions in a link;
+ * and a link stays readable, each segment saying what was asked and answered.
+ *
+ * One more segment, `at=step`, stops the replay at that step even though it
+ * has an answer: that is how "back" and "change" reopen a question while
+ * remembering the answer given before and everything after it.
+ */
+
+export const basePath = '/fix';
+
+export interface Answer {
+  step: string;
+  answer: string;
+}
+
+export interface Rejected {
+  segment: string;
+  reason: string;
+}
+
+export interface WizardState {
+  step: string;
+  meta: StepMeta;
+  context: WizardContext;
+  /** Answers the replay used, in the order they were given. */
+  path: Answer[];
+  /** Remembered answers for steps not reached (yet), or reopened. */
+  pending: Answer[];
+  /** The answer given before to this step, when it was reopened with `at=`. */
+  earlier?: string;
+  /** Parts of the URL that could not be used, and why. */
+  rejected: Rejected[];
+}
+
+/** No journey answers more steps than there are, so longer URLs are cut here. */
+const maxSegments = stepIds.length;
+const maxSegmentLength = 80;
+const segmentPattern = /^([a-z0-9-]+)=([a-z0-9-]+)$/;
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function shorten(text: string): string {
+  return text.length > maxSegmentLength ? `${text.slice(0, maxSegmentLength)}…` : text;
+}
+
+export interface ParsedSegments {
+  answers: Answer[];
+  at?: string;
+  rejected: Rejected[];
+}
+
+export function parseSegments(segments: readonly string[]): ParsedSegments {
+  const answers: Answer[] = [];
+  let at: string | undefined;
+  const rejected: Rejected[] = [];
+  const seen = new Set<string>();
+
+  segments.forEach((raw, index) => {
+    const segment = decode(raw).trim();
+    if (index >= maxSegments) {
+      if (index === maxSegments) {
+        rejected.push({ segment: shorten(segment), reason: `the link has more answers than any journey (${segments.length}); the rest were left out` });
+      }
+      return;
+    }
+    const match = segmentPattern.exec(segment.toLowerCase());
+    if (!match) {
+      rejected.push({ segment: shorten(segment), reason: 'it is not in the form step=answer' });
+      return;
+    }
+    const [, step, answer] = match;
+    if (step === 'at') {
+      if (!isStep(answer)) rejected.push({ segment, reason: `there is no step called “${answer}” to go back to` });
+      else if (at) rejected.push({ segment, reason: 'the link names two steps to stop at; the first was kept' });
+      else at = answer;
+    } else if (!isStep(step)) {
+      rejected.push({ segment, reason: `there is no step called “${step}”` });
+    } else if (!findAnswer(step, answer)) {
+      rejected.push({ segment, reason: `“${answer}” is not one of the answers to “${step}”` });
+    } else if (seen.has(step)) {
+      rejected.push({ segment, reason: `“${step}” was answered earlier in the link; the first answer was kept` });
+    } else {
+      seen.add(step);
+      answers.push({ step, answer });
+    }
+  });
+
+  return { answers, at, rejected };
+}
+
+/** Replays answers through the machine; see the comment at the top. */
+export function replay(answers: readonly Answer[], at?: string): Omit<WizardState, 'rejected'> {
+  const remaining = new Map(answers.map((a) => [a.step, a]));
+  const path: Answer[] = [];
+  let [snapshot] = initialTransition(troubleshooter);
+
+  for (let i = 0; i < maxSegments && snapshot.status === 'active'; i++) {
+    const step = snapshot.value as string;
+    const given = remaining.get(step);
+    if (!given || step === at) break;
+    const [next] = transition(troubleshooter, snapshot, { type: given.answer });
+    if (next.value === step) break; // cannot happen for a validated answer; never loop
+    remaining.delete(step);
+    path.push(given);
+    snapshot = next;
+  }
+
+  const step = snapshot.value as string;
+  return {
+    step,
+    meta: stepMeta(step),
+    context: snapshot.context,
+    path,
+    pending: [...remaining.values()],
+    earlier: remaining.get(step)?.answer,
+  };
+}
+
+/** Turns the path segments of a `/fix/...` URL into the wizard's state. */
+export function stateFromSegments(segments: readonly string[]): WizardState {
+  const { answers, at, rejected } = parseSegments(segments);
+  return { ...replay(answers, at), rejected };
+}
+
+export function hrefFor(answers: readonly Answer[], at?: string): string {
+  const segments = answers.map((a) => `${a.step}=${a.answer}`);
+  if (at) segments.push(`at=${at}`);
+  return segments.length ? `${basePath}/${segments.join('/')}` : basePath;
+}
+
+/** The URL this state is best known by: used answers first, then remembered ones. */
+export function canonicalHref(state: WizardState): string {
+  return hrefFor([...state.path, ...state.pending], state.earlier ? state.step : undefined);
+}
+
+/** Where choosing `answer` at the current step leads: as far as the remembered answers go. */
+export function answerHref(state: WizardState, answer: string): string {
+  const later = state.pending.filter((a) => a.step !== state.step);
+  return hrefFor([...state.path, { step: state.step, answer }, ...later]);
+}
+
+/** One step back: reopen the previous question, remembering every answer. */
+export function backHref(state: WizardState): string | null {
+  const previous = state.path.at(-1);
+  return previous ? hrefFor([...state.path, ...state.pending], previous.step) : null;
+}
+
+/** Reopens `step`'s question, remembering every answer for when it fits again. */
+export function changeHref(state: WizardState, step: string): string {
+  return hrefFor([...state.path, ...state.pending], step);
+}

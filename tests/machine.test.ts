@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { getAdjacencyMap } from 'xstate/graph';
+import type { WizardContext } from '../machines/facts';
+import { stepIds, stepMeta } from '../machines/steps';
+import { troubleshooter } from '../machines/troubleshooter';
+
+/**
+ * Path tests over the machine's whole reachable graph. A node is a step plus
+ * the facts learned so far (what was tried does not change where one can go).
+ */
+type Snap = { value: unknown; status: string; context: WizardContext };
+
+const adjacency = getAdjacencyMap(troubleshooter, {
+  events: (s) => stepMeta((s as Snap).value as string).answers.map((a) => ({ type: a.id })),
+  serializeState: (s) => JSON.stringify([(s as Snap).value, (s as Snap).context.facts]),
+});
+
+const nodes = Object.entries(adjacency).map(([key, { state, transitions }]) => ({
+  key,
+  step: (state as Snap).value as string,
+  facts: (state as Snap).context.facts,
+  final: (state as Snap).status === 'done',
+  next: Object.values(transitions).map((t) => JSON.stringify([(t.state as Snap).value, (t.state as Snap).context.facts])),
+  edges: Object.values(transitions).map((t) => ({ answer: t.event.type, to: (t.state as Snap).value as string })),
+}));
+const byKey = new Map(nodes.map((n) => [n.key, n]));
+
+const serverSteps = stepIds.filter((id) => ['panel', 'ssh'].includes(stepMeta(id).needs ?? ''));
+const endings = stepIds.filter((id) => stepMeta(id).kind === 'ending');
+
+describe('the decision machine', () => {
+  test('every step is reachable', () => {
+    const reached = new Set(nodes.map((n) => n.step));
+    assert.deepEqual(stepIds.filter((id) => !reached.has(id)), []);
+  });
+
+  test('no step is a dead end: every answer moves on, and only endings have no answers', () => {
+    for (const n of nodes) {
+      if (n.final) {
+        assert.ok(endings.includes(n.step), `${n.step} is final but not an ending`);
+        assert.equal(n.edges.length, 0);
+        continue;
+      }
+      assert.ok(n.edges.length > 0, `${n.step} has no way out`);
+      assert.equal(n.edges.length, stepMeta(n.step).answers.length, `${n.step}: an answer does nothing`);
+      for (const e of n.edges) assert.notEqual(e.to, n.step, `${n.step} --${e.answer}--> itself`);
+    }
+  });
+
+  test('every path ends in an ending (the graph has no cycles)', () => {
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (key: string, trail: string[]) => {
+      if (state.get(key) === 'done') return;
+      assert.notEqual(state.get(key), 'open', `cycle: ${[...trail, key].join(' → ')}`);
+      state.set(key, 'open');
+      for (const next of byKey.get(key)!.next) visit(next, [...trail, byKey.get(key)!.step]);
+      state.set(key, 'done');
+    };
+    for (const n of nodes) visit(n.key, []);
+  });
+
+  test('a visitor never reaches a server step or the owner’s questions', () => {
+    const offLimits = [...serverSteps, 'access', 'cdn', 'cms', 'server', 'dns', 'contact-host', 'handoff'];
+    const reached = nodes.filter((n) => n.facts.role === 'visitor' && offLimits.includes(n.step));
+    assert.deepEqual(reached.map((n) => n.step), []);
+    assert.ok(nodes.some((n) => n.facts.role === 'visitor' && n.step === 'visitor-end'));
+  });
+
+  test('nobody without server access is offered a step that needs it', () => {
+    const reached = nodes.filter((n) => n.facts.access === 'none' && serverSteps.includes(n.step));
+    assert.deepEqual(reached.map((n) => n.step), []);
+    assert.ok(nodes.some((n) => n.facts.access === 'none' && n.step === 'handoff'), 'no access leads to the hand-off');
+  });
+
+  test('SSH-only steps are never offered to people with only a panel', () => {
+    const sshOnly = stepIds.filter((id) => stepMeta(id).needs === 'ssh');
+    assert.deepEqual(nodes.filter((n) => n.facts.access === 'panel' && sshOnly.includes(n.step)).map((n) => n.step), []);
+  });
+
+  test('the CMS step is offered only for sites on a CMS', () => {
+    const plugins = nodes.filter((n) => n.step === 'plugins');
+    assert.ok(plugins.length > 0);
+    for (const n of plugins) assert.ok(['wordpress', 'other'].includes(n.facts.cms!), `plugins offered for cms=${n.facts.cms}`);
+  });
+
+  test('the web-server question is asked only of people who can act on the server', () => {
+    for (const n of nodes.filter((n) => n.step === 'server')) assert.notEqual(n.facts.access, 'none');
+  });
+
+  test('“only me” goes through every local fix before anything about the server', () => {
+    const localOrder = ['reload', 'clear-cache', 'flush-dns', 'other-network'];
+    for (const n of nodes.filter((n) => n.facts.reach === 'only-me')) {
+      for (const e of n.edges) {
+        if (localOrder.includes(n.step) && !localOrder.includes(e.to) && e.to !== 'fixed') {
+          assert.equal(n.step, 'other-network', `${n.step} leaves the local fixes early for ${e.to}`);
+        }
+      }
+    }
+  });
+
+  test('every fix offers “fixed” and “still broken”, and “I can’t” when it needs access', () => {
+    for (const id of stepIds.filter((s) => stepMeta(s).kind === 'fix')) {
+      const answers = stepMeta(id).answers.map((a) => a.id);
+      if (id === 'firewall-back-on') {
+        // Every answer here means "it's back on"; none lets a firewall stay off.
+        assert.deepEqual(answers, ['works', 'not-firewall', 'only-off']);
+        continue;
+      }
+      assert.ok(answers.includes('fixed') && answers.includes('broken'), `${id}: ${answers}`);
+      if (stepMeta(id).needs) assert.ok(answers.includes('cannot'), `${id} needs access but has no “I can’t do this”`);
+    }
+  });
+
+  test('a firewall switched off to test always leads to switching it back on', () => {
+    const edges = nodes.filter((n) => n.step === 'firewall').flatMap((n) => n.edges);
+    assert.ok(edges.length > 0);
+    for (const e of edges.filter((e) => e.answer === 'switched-off')) assert.equal(e.to, 'firewall-back-on');
+  });
+
+  test('“that fixed it” always ends at the fixed ending', () => {
+    for (const n of nodes) for (const e of n.edges) if (e.answer === 'fixed' || e.answer === 'works') assert.equal(e.to, 'fixed');
+  });
+});

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { answerHref, backHref, changeHref, hrefFor, stateFromSegments } from '../machines/url-state';
+
+const segments = (href: string) => href.replace(/^\/fix\/?/, '').split('/').filter(Boolean);
+const open = (href: string) => stateFromSegments(segments(href));
+
+const nginxWordPress =
+  '/fix/role=owner/reach=everyone/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx/server-health=broken/proxy=broken/firewall=broken/dns=broken';
+
+describe('the URL is the state', () => {
+  test('an empty path opens the first question', () => {
+    const s = open('/fix');
+    assert.equal(s.step, 'role');
+    assert.deepEqual(s.path, []);
+  });
+
+  test('a deep link replays to the same step with the same facts and history', () => {
+    const s = open(nginxWordPress);
+    assert.equal(s.step, 'plugins');
+    assert.deepEqual(s.context.facts, { role: 'owner', reach: 'everyone', access: 'ssh', cdn: 'no', cms: 'wordpress', server: 'nginx' });
+    assert.deepEqual(s.context.tried.map((t) => t.step), ['reload', 'server-health', 'proxy', 'firewall', 'dns']);
+    assert.equal(hrefFor(s.path), nginxWordPress);
+  });
+
+  test('answering appends to the URL and moves on', () => {
+    const s = open(nginxWordPress);
+    const next = open(answerHref(s, 'fixed'));
+    assert.equal(next.step, 'fixed');
+    assert.equal(answerHref(s, 'fixed'), `${nginxWordPress}/plugins=fixed`);
+  });
+
+  test('back keeps the answers after it, and they return when the same answer is given', () => {
+    const s = open(nginxWordPress);
+    const back = open(backHref(s)!);
+    assert.equal(back.step, 'dns');
+    assert.equal(back.earlier, 'broken', 'the answer given before is shown');
+    assert.equal(backHref(s), `${nginxWordPress}/at=dns`);
+    const backTwice = open(backHref(back)!);
+    assert.equal(backTwice.step, 'firewall');
+    // Answering firewall again as before replays dns=broken, which was remembered.
+    assert.equal(open(answerHref(backTwice, 'broken')).step, 'plugins');
+  });
+
+  test('changing an earlier answer keeps every later answer that still fits', () => {
+    const s = open(nginxWordPress);
+    const reopened = open(changeHref(s, 'server'));
+    assert.equal(reopened.step, 'server');
+    assert.equal(reopened.earlier, 'nginx');
+    assert.equal(open(answerHref(reopened, 'nginx')).step, 'plugins', 'the same answer returns to where the person was');
+    const apache = open(answerHref(reopened, 'apache'));
+    assert.equal(apache.step, 'plugins', 'the fixes already tried are kept');
+    assert.equal(apache.context.facts.server, 'apache');
+    assert.equal(apache.context.tried.length, 5);
+  });
+
+  test('a changed answer drops the later answers that no longer fit, without losing them from the link', () => {
+    const s = open(nginxWordPress);
+    const panelOnly = open(answerHref(open(changeHref(s, 'access')), 'panel'));
+    // proxy needs SSH, so its answer no longer applies; the rest still do.
+    assert.equal(panelOnly.step, 'plugins');
+    assert.deepEqual(panelOnly.context.tried.map((t) => t.step), ['reload', 'server-health', 'firewall', 'dns']);
+    assert.deepEqual(panelOnly.pending.map((a) => a.step), ['proxy']);
+  });
+
+  test('a link that pre-answers questions skips them', () => {
+    const s = open('/fix/access=ssh/server=nginx/cms=wordpress/role=owner/reach=everyone/reload=broken');
+    assert.equal(s.step, 'cdn');
+    const next = open(answerHref(s, 'no'));
+    assert.equal(next.step, 'server-health', 'cms and server were already known');
+    assert.equal(next.context.facts.server, 'nginx');
+  });
+
+  test('bad segments are reported and the rest of the link still counts', () => {
+    const s = stateFromSegments(['role=owner', 'banana', 'nope=yes', 'reach=sideways', 'role=visitor', 'reach=everyone', 'at=nowhere']);
+    assert.equal(s.step, 'reload');
+    assert.equal(s.context.facts.role, 'owner');
+    assert.deepEqual(
+      s.rejected.map((r) => r.segment),
+      ['banana', 'nope=yes', 'reach=sideways', 'role=visitor', 'at=nowhere'],
+    );
+    for (const r of s.rejected) assert.ok(r.reason.length > 10);
+  });
+
+  test('percent-encoding and case are forgiven; broken encoding is reported, not thrown', () => {
+    assert.equal(stateFromSegments(['ROLE%3DOwner']).step, 'reach');
+    const s = stateFromSegments(['%E0%A4%A', 'role=owner']);
+    assert.equal(s.step, 'reach');
+    assert.equal(s.rejected.length, 1);
+  });
+
+  test('a link longer than any journey is cut with a message', () => {
+    const s = stateFromSegments(Array.from({ length: 5000 }, () => 'role=owner'));
+    assert.equal(s.step, 'reach');
+    assert.ok(s.rejected.some((r) => r.reason.includes('more answers than any journey')));
+    assert.ok(s.rejected.length < 40);
+  });
+
+  test('a finished journey stays finished: answers after an ending are remembered, not applied', () => {
+    const s = open('/fix/role=visitor/reach=everyone/reload=fixed/access=ssh');
+    assert.equal(s.step, 'fixed');
+    assert.equal(s.meta.kind, 'ending');
+  });
+});
