@@ -27,12 +27,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-slate-200 dark:border-slate-800">
-          <div className="mx-auto flex max-w-3xl items-center justify-between px-4 py-3">
+          <div className="mx-auto max-w-3xl px-4 py-3">
             <Link href="/" className="font-semibold tracking-tight text-slate-900 no-underline dark:text-white">
               <span aria-hidden="true" className="mr-1 rounded bg-blue-700 px-1.5 py-0.5 font-mono text-sm text-white">502</span> Troubleshooter
-            </Link>
-            <Link href="/fix" className="text-sm text-blue-700 underline underline-offset-4 dark:text-blue-300">
-              Start over
             </Link>
           </div>
         </header>

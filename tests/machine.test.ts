@@ -16,13 +16,15 @@ const adjacency = getAdjacencyMap(troubleshooter, {
   serializeState: (s) => JSON.stringify([(s as Snap).value, (s as Snap).context.facts]),
 });
 
+type Edge = { event: { type: string }; state: unknown };
+
 const nodes = Object.entries(adjacency).map(([key, { state, transitions }]) => ({
   key,
   step: (state as Snap).value as string,
   facts: (state as Snap).context.facts,
   final: (state as Snap).status === 'done',
-  next: Object.values(transitions).map((t) => JSON.stringify([(t.state as Snap).value, (t.state as Snap).context.facts])),
-  edges: Object.values(transitions).map((t) => ({ answer: t.event.type, to: (t.state as Snap).value as string })),
+  next: (Object.values(transitions) as Edge[]).map((t) => JSON.stringify([(t.state as Snap).value, (t.state as Snap).context.facts])),
+  edges: (Object.values(transitions) as Edge[]).map((t) => ({ answer: t.event.type, to: (t.state as Snap).value as string })),
 }));
 const byKey = new Map(nodes.map((n) => [n.key, n]));
 

@@ -10,12 +10,10 @@ import { useEffect, useRef } from 'react';
  */
 export function FocusHeading() {
   const pathname = usePathname();
-  const first = useRef(true);
+  const shown = useRef(pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shown.current === pathname) return;
+    shown.current = pathname;
     document.getElementById('step-title')?.focus();
   }, [pathname]);
   return null;

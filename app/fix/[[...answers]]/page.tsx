@@ -19,7 +19,7 @@ interface Props {
 export const dynamicParams = true;
 
 export function generateStaticParams() {
-  return prerenderedAnswers(6).map((answers) => ({ answers }));
+  return prerenderedAnswers(8).map((answers) => ({ answers }));
 }
 
 async function resolve(params: Props['params']) {

@@ -1,0 +1,24 @@
+/**
+ * Saves a screenshot of a page as a person would see it.
+ * Usage: tsx scripts/screenshot.ts <url> <file.png> [width=390] [light|dark] [js|nojs]
+ */
+import { chromium } from 'playwright-core';
+
+const [url, file, width = '390', scheme = 'light', js = 'js'] = process.argv.slice(2);
+if (!url || !file) {
+  console.error('Usage: tsx scripts/screenshot.ts <url> <file.png> [width] [light|dark] [js|nojs]');
+  process.exit(2);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+});
+const page = await browser.newPage({
+  viewport: { width: Number(width), height: 800 },
+  colorScheme: scheme === 'dark' ? 'dark' : 'light',
+  javaScriptEnabled: js !== 'nojs',
+});
+await page.goto(url, { waitUntil: 'networkidle' });
+await page.screenshot({ path: file, fullPage: true });
+await browser.close();

@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, launchBrowser, newPhone } from '../support/browser';
+import { titleOf } from '../support/content';
+import { startApp, type AppServer } from '../support/server';
+
+/** Whole journeys in real Chromium, as a person on a phone would take them. */
+
+let app: AppServer;
+let browser: Browser;
+const visited = new Set<string>();
+
+before(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function heading(page: Page): Promise<string> {
+  return (await page.locator('h1').innerText()).trim();
+}
+
+/** Clicks an answer by its visible label and waits for the next step. */
+async function answer(page: Page, label: string | RegExp, nextStep: string) {
+  const before = page.url();
+  await page.getByRole('link', typeof label === 'string' ? { name: label, exact: true } : { name: label }).click();
+  await page.waitForURL((url) => url.href !== before);
+  await page.locator('h1').waitFor();
+  assert.equal(await heading(page), await titleOf(nextStep), `after “${label}” expected step ${nextStep} at ${page.url()}`);
+  visited.add(new URL(page.url()).pathname);
+}
+
+async function start(page: Page) {
+  await page.goto(`${app.url}/`);
+  visited.add('/');
+  await page.getByRole('link', { name: 'Start troubleshooting' }).click();
+  await page.waitForURL(/\/fix$/);
+  assert.equal(await heading(page), await titleOf('role'));
+  visited.add('/fix');
+}
+
+const owner = 'It’s my site, or I look after it';
+const everyone = 'It’s down for everyone';
+const broken = 'Still broken';
+
+describe('walking the wizard', () => {
+  test('a visitor is told what they can try, and never sees a server step', async () => {
+    const page = await newPhone(browser);
+    await start(page);
+    await answer(page, 'I’m visiting someone else’s site', 'reach');
+    await answer(page, 'It works elsewhere, only I see the error', 'reload');
+    await answer(page, broken, 'clear-cache');
+    await answer(page, broken, 'flush-dns');
+    await answer(page, 'I can’t do this', 'other-network');
+    await answer(page, broken, 'visitor-end');
+    assert.equal(await page.getByRole('heading', { name: 'Choose your answer' }).count(), 0, 'an ending asks nothing');
+    const record = await page.getByRole('region', { name: 'Your answers so far' }).innerText();
+    assert.match(record, /I can’t do this/);
+    await page.context().close();
+  });
+
+  test('an owner without server access ends at the hand-off', async () => {
+    const page = await newPhone(browser);
+    await start(page);
+    await answer(page, owner, 'reach');
+    await answer(page, everyone, 'reload');
+    await answer(page, broken, 'access');
+    await answer(page, 'Neither', 'cdn');
+    await answer(page, 'No', 'cms');
+    await answer(page, 'WordPress', 'dns');
+    await answer(page, 'I can’t do this', 'contact-host');
+    await answer(page, 'Still broken after their help', 'handoff');
+    assert.doesNotMatch(page.url(), /server-health|proxy|firewall|plugins|logs|restart|php-limits/);
+    await page.context().close();
+  });
+
+  const sshWalk: [string, string][] = [
+    [owner, 'reach'],
+    [everyone, 'reload'],
+    [broken, 'access'],
+    ['I can log in to the server (SSH)', 'cdn'],
+    ['No', 'cms'],
+    ['WordPress', 'server'],
+    ['Nginx', 'server-health'],
+    [broken, 'proxy'],
+    [broken, 'firewall'],
+    [broken, 'dns'],
+    [broken, 'plugins'],
+    ['That fixed it: the site works', 'fixed'],
+  ];
+
+  test('an owner with SSH on Nginx and WordPress is fixed by the plugin step, without page loads', async () => {
+    const page = await newPhone(browser);
+    await start(page);
+    // A marker on the window survives client-side navigation but not a page load.
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    for (const [label, step] of sshWalk) {
+      await answer(page, label, step);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'step-title', `focus moves to the heading of ${step}`);
+    }
+    assert.equal(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 1, 'steps changed without a full page load');
+    const tried = await page.getByRole('region', { name: 'Your answers so far' }).innerText();
+    assert.match(tried, /Nginx/);
+    assert.ok(tried.includes(await titleOf('plugins')));
+    await page.context().close();
+  });
+
+  test('the same walk works with JavaScript off', async () => {
+    const page = await newPhone(browser, { javaScriptEnabled: false });
+    await start(page);
+    for (const [label, step] of sshWalk) await answer(page, label, step);
+    assert.match(page.url(), /plugins=fixed$/);
+    await page.context().close();
+  });
+
+  test('Nginx commands are shown to Nginx users; all variants when the server is unknown', async () => {
+    const page = await newPhone(browser);
+    const base = '/fix/role=owner/reach=everyone/reload=broken/access=ssh/cdn=no/cms=none';
+    await page.goto(`${app.url}${base}/server=nginx/server-health=broken`);
+    assert.equal(await heading(page), await titleOf('proxy'));
+    assert.equal(await page.getByText('If your site runs on', { exact: false }).count(), 0);
+    assert.ok((await page.locator('pre').allInnerTexts()).join('\n').includes('nginx'));
+    assert.ok(!(await page.locator('pre').allInnerTexts()).join('\n').includes('apache2'));
+    await page.goto(`${app.url}${base}/server=not-sure/server-health=broken`);
+    assert.ok((await page.getByText('If your site runs on Nginx').count()) > 0);
+    assert.ok((await page.getByText('If your site runs on Apache').count()) > 0);
+    await page.context().close();
+  });
+
+  test('a shared deep link opens the same step, with the same answers, in a fresh browser', async () => {
+    const first = await newPhone(browser);
+    await first.goto(`${app.url}/fix`);
+    for (const [label, step] of sshWalk.slice(0, 9)) await answer(first, label, step);
+    const shared = first.url();
+    const record = await first.getByRole('region', { name: 'Your answers so far' }).innerText();
+    await first.context().close();
+
+    const other = await newPhone(browser, { javaScriptEnabled: false });
+    await other.goto(shared);
+    assert.equal(await heading(other), await titleOf('firewall'));
+    assert.equal(await other.getByRole('region', { name: 'Your answers so far' }).innerText(), record);
+    await other.context().close();
+  });
+
+  test('back and change keep later answers', async () => {
+    const page = await newPhone(browser);
+    await page.goto(`${app.url}/fix`);
+    for (const [label, step] of sshWalk.slice(0, 10)) await answer(page, label, step);
+    await page.getByRole('link', { name: 'Change web server' }).click();
+    await page.waitForURL(/at=server$/);
+    assert.equal(await heading(page), await titleOf('server'));
+    assert.match(await page.getByRole('link', { name: /Nginx/ }).innerText(), /your answer before/);
+    await answer(page, 'Apache', 'dns');
+    const record = await page.getByRole('region', { name: 'Your answers so far' }).innerText();
+    assert.match(record, /Apache/);
+    assert.ok(record.includes(await titleOf('firewall')), 'fixes tried before the change are kept');
+    await page.getByRole('link', { name: /Back to the previous step/ }).click();
+    await page.waitForURL(/at=firewall$/);
+    assert.equal(await page.getByRole('link', { name: 'Still broken: your answer before' }).count(), 1);
+    await answer(page, /^Still broken/, 'dns');
+    visited.add(new URL(page.url()).pathname);
+    await page.context().close();
+  });
+
+  test('a tampered link says what was wrong and keeps the rest', async () => {
+    const page = await newPhone(browser, { javaScriptEnabled: false });
+    const res = await page.goto(`${app.url}/fix/role=owner/reach=<script>alert(1)<%2Fscript>/banana/reach=everyone`);
+    assert.equal(res?.status(), 200);
+    assert.equal(await heading(page), await titleOf('reload'));
+    const notice = await page.getByRole('status').innerText();
+    assert.match(notice, /didn’t make sense/);
+    assert.match(notice, /banana/);
+    assert.equal(await page.locator('script:not([src])').filter({ hasText: 'alert(1)' }).count(), 0);
+    visited.add(new URL(page.url()).pathname);
+    await page.context().close();
+  });
+
+  test('an unknown page gets a clear not-found page with a way back in', async () => {
+    const page = await newPhone(browser, { javaScriptEnabled: false });
+    const res = await page.goto(`${app.url}/no-such-page`);
+    assert.equal(res?.status(), 404);
+    assert.match(await heading(page), /couldn’t find/);
+    await page.getByRole('link', { name: 'Start the troubleshooter' }).click();
+    assert.equal(await heading(page), await titleOf('role'));
+    visited.add('/no-such-page');
+    await page.context().close();
+  });
+
+  test('axe-core finds no violations on any page visited, light or dark', async () => {
+    assert.ok(visited.size > 20, `only ${visited.size} pages visited`);
+    const violations: string[] = [];
+    for (const path of visited) {
+      violations.push(...(await axeViolations(browser, `${app.url}${path}`)));
+    }
+    for (const path of [...visited].slice(0, 12)) {
+      violations.push(...(await axeViolations(browser, `${app.url}${path}`, 'dark')));
+    }
+    assert.deepEqual(violations, []);
+  });
+});

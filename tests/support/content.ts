@@ -1,0 +1,6 @@
+import { evaluateGuidance } from '../mdx-compile';
+
+/** The heading a step shows, read from its guidance file. */
+export async function titleOf(step: string): Promise<string> {
+  return (await evaluateGuidance(`content/steps/${step}.mdx`)).frontmatter.title;
+}
