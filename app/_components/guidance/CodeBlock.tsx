@@ -7,10 +7,8 @@ export function CodeBlock({ caption, children }: { caption?: string; children: R
     <figure className="not-prose my-4">
       {caption && <figcaption className="mb-1 text-sm text-slate-600 dark:text-slate-400">{caption}</figcaption>}
       <div className="relative">
-        <pre
-          tabIndex={0}
-          className="overflow-x-auto rounded bg-slate-900 py-3 pl-4 pr-16 font-mono text-sm leading-relaxed text-slate-100 dark:bg-slate-800"
-        >
+        {/* Wrapped, not scrolled: on a phone the whole command stays in view. */}
+        <pre className="whitespace-pre-wrap rounded bg-slate-900 py-3 pl-4 pr-16 font-mono text-sm leading-relaxed text-slate-100 [overflow-wrap:anywhere] dark:bg-slate-800">
           {children}
         </pre>
         <CopyButton />
