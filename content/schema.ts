@@ -18,3 +18,27 @@ export const guidanceFrontmatter = z
   .strict();
 
 export type GuidanceFrontmatter = z.infer<typeof guidanceFrontmatter>;
+
+/** The shape of content/site.ts, checked when the site is built. */
+export const siteSettings = z
+  .object({
+    productName: z.string().trim().min(2).max(40),
+    siteUrl: z
+      .url({ protocol: /^https?$/ })
+      .transform((url) => url.replace(/\/+$/, '')),
+    support: z
+      .object({
+        email: z.email().optional(),
+        url: z.url({ protocol: /^https?$/ }).optional(),
+        phone: z
+          .string()
+          .regex(/^\+?[0-9 ()-]{5,25}$/, 'a phone number of digits, spaces, brackets and dashes')
+          .optional(),
+      })
+      .strict()
+      .default({}),
+    hostingPanel: z.string().trim().min(2).max(40).optional(),
+  })
+  .strict();
+
+export type SiteSettings = z.infer<typeof siteSettings>;

@@ -27,12 +27,19 @@ export interface WizardContext {
 
 export type Access = NonNullable<Facts['access']>;
 
-/** `panel` access is enough for panel steps; SSH covers both. */
+/**
+ * `panel` access is enough for panel steps; SSH covers both. Unknown access
+ * (someone who jumped straight to a step from a link) counts as enough:
+ * only a person who told us otherwise is spared a step, and every such step
+ * offers "I can't do this".
+ */
 export function hasAccess(facts: Facts, needed: 'panel' | 'ssh'): boolean {
+  if (facts.access === undefined) return true;
   if (needed === 'ssh') return facts.access === 'ssh';
   return facts.access === 'ssh' || facts.access === 'panel';
 }
 
+/** A CMS site, or one we were never told about (see `hasAccess`). */
 export function runsCms(facts: Facts): boolean {
-  return facts.cms === 'wordpress' || facts.cms === 'other';
+  return facts.cms === undefined || facts.cms === 'wordpress' || facts.cms === 'other';
 }

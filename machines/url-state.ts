@@ -15,9 +15,11 @@ import { troubleshooter } from './troubleshooter';
  * answer that still fits; a support agent can pre-answer questions in a link;
  * and a link stays readable, each segment saying what was asked and answered.
  *
- * One more segment, `at=step`, stops the replay at that step even though it
- * has an answer: that is how "back" and "change" reopen a question while
- * remembering the answer given before and everything after it.
+ * Two more segments steer the replay. `at=step` stops it at that step even
+ * though it has an answer: that is how "back" and "change" reopen a question
+ * while remembering the answer given before and everything after it.
+ * `start=step` begins at that step instead of the first question: a support
+ * agent's link straight to one fix.
  */
 
 export const basePath = '/fix';
@@ -34,6 +36,8 @@ export interface Rejected {
 
 export interface WizardState {
   step: string;
+  /** Where the journey began, when a link jumped straight to a step. */
+  start?: string;
   meta: StepMeta;
   context: WizardContext;
   /** Answers the replay used, in the order they were given. */
@@ -66,12 +70,14 @@ function shorten(text: string): string {
 export interface ParsedSegments {
   answers: Answer[];
   at?: string;
+  start?: string;
   rejected: Rejected[];
 }
 
 export function parseSegments(segments: readonly string[]): ParsedSegments {
   const answers: Answer[] = [];
   let at: string | undefined;
+  let start: string | undefined;
   const rejected: Rejected[] = [];
   const seen = new Set<string>();
 
@@ -89,10 +95,12 @@ export function parseSegments(segments: readonly string[]): ParsedSegments {
       return;
     }
     const [, step, answer] = match;
-    if (step === 'at') {
-      if (!isStep(answer)) rejected.push({ segment, reason: `there is no step called “${answer}” to go back to` });
-      else if (at) rejected.push({ segment, reason: 'the link names two steps to stop at; the first was kept' });
-      else at = answer;
+    if (step === 'at' || step === 'start') {
+      const kept = step === 'at' ? at : start;
+      if (!isStep(answer)) rejected.push({ segment, reason: `there is no step called “${answer}”` });
+      else if (kept) rejected.push({ segment, reason: `the link has two “${step}” parts; the first was kept` });
+      else if (step === 'at') at = answer;
+      else start = answer;
     } else if (!isStep(step)) {
       rejected.push({ segment, reason: `there is no step called “${step}”` });
     } else if (!findAnswer(step, answer)) {
@@ -105,14 +113,21 @@ export function parseSegments(segments: readonly string[]): ParsedSegments {
     }
   });
 
-  return { answers, at, rejected };
+  return { answers, at, start, rejected };
 }
 
 /** Replays answers through the machine; see the comment at the top. */
-export function replay(answers: readonly Answer[], at?: string): Omit<WizardState, 'rejected'> {
+export function replay(answers: readonly Answer[], { at, start }: { at?: string; start?: string } = {}): Omit<WizardState, 'rejected'> {
   const remaining = new Map(answers.map((a) => [a.step, a]));
   const path: Answer[] = [];
   let [snapshot] = initialTransition(troubleshooter);
+  // Facts named in the link are known from the outset, so a link that jumps
+  // past the questions still carries the setup a support agent put in it.
+  const facts = Object.fromEntries(answers.flatMap((a) => (stepMeta(a.step).fact ? [[stepMeta(a.step).fact, a.answer]] : [])));
+  snapshot = troubleshooter.resolveState({
+    value: start ?? (snapshot.value as string),
+    context: { ...snapshot.context, facts: { ...snapshot.context.facts, ...facts } },
+  });
 
   for (let i = 0; i < maxSegments && snapshot.status === 'active'; i++) {
     const step = snapshot.value as string;
@@ -128,6 +143,7 @@ export function replay(answers: readonly Answer[], at?: string): Omit<WizardStat
   const step = snapshot.value as string;
   return {
     step,
+    start,
     meta: stepMeta(step),
     context: snapshot.context,
     path,
@@ -138,34 +154,45 @@ export function replay(answers: readonly Answer[], at?: string): Omit<WizardStat
 
 /** Turns the path segments of a `/fix/...` URL into the wizard's state. */
 export function stateFromSegments(segments: readonly string[]): WizardState {
-  const { answers, at, rejected } = parseSegments(segments);
-  return { ...replay(answers, at), rejected };
+  const { answers, at, start, rejected } = parseSegments(segments);
+  return { ...replay(answers, { at, start }), rejected };
 }
 
-export function hrefFor(answers: readonly Answer[], at?: string): string {
+export function segmentsFor(answers: readonly Answer[], { at, start }: { at?: string; start?: string } = {}): string[] {
   const segments = answers.map((a) => `${a.step}=${a.answer}`);
+  if (start) segments.unshift(`start=${start}`);
   if (at) segments.push(`at=${at}`);
-  return segments.length ? `${basePath}/${segments.join('/')}` : basePath;
+  return segments;
+}
+
+export function hrefFor(answers: readonly Answer[], options: { at?: string; start?: string } = {}, base = basePath): string {
+  const segments = segmentsFor(answers, options);
+  return segments.length ? `${base}/${segments.join('/')}` : base;
 }
 
 /** The URL this state is best known by: used answers first, then remembered ones. */
-export function canonicalHref(state: WizardState): string {
-  return hrefFor([...state.path, ...state.pending], state.earlier ? state.step : undefined);
+export function canonicalHref(state: WizardState, base = basePath): string {
+  return hrefFor([...state.path, ...state.pending], { start: state.start, at: state.earlier ? state.step : undefined }, base);
 }
 
 /** Where choosing `answer` at the current step leads: as far as the remembered answers go. */
 export function answerHref(state: WizardState, answer: string): string {
   const later = state.pending.filter((a) => a.step !== state.step);
-  return hrefFor([...state.path, { step: state.step, answer }, ...later]);
+  return hrefFor([...state.path, { step: state.step, answer }, ...later], { start: state.start });
 }
 
 /** One step back: reopen the previous question, remembering every answer. */
 export function backHref(state: WizardState): string | null {
   const previous = state.path.at(-1);
-  return previous ? hrefFor([...state.path, ...state.pending], previous.step) : null;
+  return previous ? hrefFor([...state.path, ...state.pending], { start: state.start, at: previous.step }) : null;
 }
 
 /** Reopens `step`'s question, remembering every answer for when it fits again. */
 export function changeHref(state: WizardState, step: string): string {
-  return hrefFor([...state.path, ...state.pending], step);
+  return hrefFor([...state.path, ...state.pending], { start: state.start, at: step });
+}
+
+/** The short link that opens one step directly, with nothing answered. */
+export function stepHref(step: string): string {
+  return `/step/${step}`;
 }

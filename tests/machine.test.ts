@@ -124,3 +124,30 @@ describe('the decision machine', () => {
     for (const n of nodes) for (const e of n.edges) if (e.answer === 'fixed' || e.answer === 'works') assert.equal(e.to, 'fixed');
   });
 });
+
+describe('jumping straight to a step (a support agent’s link)', () => {
+  for (const start of stepIds) {
+    test(`from ${start}, every answer leads on and every path ends in an ending`, () => {
+      const fromState = troubleshooter.resolveState({ value: start, context: { facts: {}, tried: [] } });
+      const map = getAdjacencyMap(troubleshooter, {
+        fromState,
+        events: (s) => stepMeta((s as Snap).value as string).answers.map((a) => ({ type: a.id })),
+        serializeState: (s) => JSON.stringify([(s as Snap).value, (s as Snap).context.facts]),
+      });
+      const seen = new Map<string, 'open' | 'done'>();
+      const visit = (key: string) => {
+        if (seen.get(key) === 'done') return;
+        assert.notEqual(seen.get(key), 'open', `cycle through ${key}`);
+        seen.set(key, 'open');
+        const { state, transitions } = map[key as keyof typeof map];
+        const step = (state as Snap).value as string;
+        const edges = Object.values(transitions) as Edge[];
+        if ((state as Snap).status === 'done') assert.ok(endings.includes(step));
+        else assert.equal(edges.length, stepMeta(step).answers.length, `${step}: an answer does nothing`);
+        for (const t of edges) visit(JSON.stringify([(t.state as Snap).value, (t.state as Snap).context.facts]));
+        seen.set(key, 'done');
+      };
+      visit(JSON.stringify([start, {}]));
+    });
+  }
+});

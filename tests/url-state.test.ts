@@ -63,7 +63,8 @@ describe('the URL is the state', () => {
     assert.deepEqual(panelOnly.pending.map((a) => a.step), ['proxy']);
   });
 
-  test('a link that pre-answers questions skips them', () => {
+  test('a link that pre-answers questions skips them, and its facts are known at once', () => {
+    assert.equal(open('/fix/access=ssh/server=nginx').context.facts.server, 'nginx');
     const s = open('/fix/access=ssh/server=nginx/cms=wordpress/role=owner/reach=everyone/reload=broken');
     assert.equal(s.step, 'cdn');
     const next = open(answerHref(s, 'no'));
@@ -100,5 +101,29 @@ describe('the URL is the state', () => {
     const s = open('/fix/role=visitor/reach=everyone/reload=fixed/access=ssh');
     assert.equal(s.step, 'fixed');
     assert.equal(s.meta.kind, 'ending');
+  });
+});
+
+describe('links straight to one step', () => {
+  test('start= opens that step with nothing answered', () => {
+    const s = open('/fix/start=restart');
+    assert.equal(s.step, 'restart');
+    assert.deepEqual(s.context.facts, {});
+    assert.equal(s.path.length, 0);
+  });
+
+  test('answers after a jump keep the start in their links', () => {
+    const s = open('/fix/start=restart');
+    const next = answerHref(s, 'broken');
+    assert.equal(next, '/fix/start=restart/restart=broken');
+    assert.equal(open(next).step, 'php-limits', 'unknown access still offers the next fix');
+    assert.equal(open(backHref(open(next))!).step, 'restart');
+  });
+
+  test('a jump with known context applies it', () => {
+    const s = open('/fix/start=server-health/access=panel/server=apache/server-health=broken');
+    assert.equal(s.step, 'firewall', 'proxy needs SSH, so a panel user skips it');
+    assert.deepEqual(s.context.facts, { access: 'panel', server: 'apache' });
+    assert.equal(open('/fix/start=server-health/server-health=broken').step, 'proxy', 'unknown access offers it');
   });
 });

@@ -1,0 +1,27 @@
+import { siteSettings } from './schema';
+
+/**
+ * Settings for this copy of the troubleshooter. A team running its own copy
+ * edits the values below; the build checks them and stops with a clear
+ * message if one is wrong.
+ */
+export const site = siteSettings.parse({
+  /** The name shown in the header, page titles and messages. */
+  productName: '502 Troubleshooter',
+
+  /** The public address this copy is served from, used in links people share. */
+  siteUrl: process.env.SITE_URL ?? 'http://localhost:3000',
+
+  /**
+   * Where the hand-off message is sent. Give any of email, url and phone, or
+   * none: without an email the message opens in a blank email.
+   */
+  support: {
+    // email: 'support@example.com',
+    // url: 'https://example.com/support',
+    // phone: '+44 20 7946 0000',
+  },
+
+  /** The control panel your customers use, e.g. 'cPanel' or 'Plesk'. Leave unset for a generic name. */
+  // hostingPanel: 'cPanel',
+});
