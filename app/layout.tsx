@@ -1,9 +1,11 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { site } from '../content/site';
+import { FocusHeading } from './_components/layout/FocusHeading';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: { default: '502 Troubleshooter: fix “502 Bad Gateway”, step by step', template: '%s · 502 Troubleshooter' },
+  title: { default: `${site.productName}: fix “502 Bad Gateway”, step by step`, template: `%s · ${site.productName}` },
   description: 'Your site shows “502 Bad Gateway”? Answer one question at a time and get plain-language fixes, from a simple reload to restarting PHP-FPM, or a ready message for your host.',
 };
 
@@ -27,12 +29,24 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-slate-200 dark:border-slate-800">
-          <div className="mx-auto max-w-3xl px-4 py-3">
+          <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3">
             <Link href="/" className="font-semibold tracking-tight text-slate-900 no-underline dark:text-white">
-              <span aria-hidden="true" className="mr-1 rounded bg-blue-700 px-1.5 py-0.5 font-mono text-sm text-white">502</span> Troubleshooter
+              <span aria-hidden="true" className="mr-2 inline-block h-3 w-3 rounded-sm bg-blue-700 dark:bg-blue-400" />
+              {site.productName}
             </Link>
+            <nav aria-label="Site" className="print:hidden">
+              <ul className="flex gap-4 text-sm" role="list">
+                <li>
+                  <Link href="/steps" className="text-blue-800 underline underline-offset-4 dark:text-blue-300">All steps</Link>
+                </li>
+                <li>
+                  <Link href="/map" className="text-blue-800 underline underline-offset-4 dark:text-blue-300">Flow map</Link>
+                </li>
+              </ul>
+            </nav>
           </div>
         </header>
+        <FocusHeading />
         <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 sm:py-10">
           {children}
         </main>

@@ -2,13 +2,13 @@ import type { FactName, Facts } from '../../machines/facts';
 import { stepIds, stepMeta } from '../../machines/steps';
 
 /** Short names for what each question found out, in the order they are asked. */
-const factNames: Record<FactName, string> = {
-  role: 'Your role',
-  reach: 'Who sees the error',
-  access: 'Your access',
-  cdn: 'CDN in front',
-  cms: 'CMS',
-  server: 'Web server',
+const factNames: Record<FactName, [you: string, me: string]> = {
+  role: ['Your role', 'My role'],
+  reach: ['Who sees the error', 'Who sees the error'],
+  access: ['Your access', 'My access'],
+  cdn: ['CDN in front', 'CDN in front'],
+  cms: ['CMS', 'CMS'],
+  server: ['Web server', 'Web server'],
 };
 
 /** The question step that sets each fact, and so the labels of its values. */
@@ -19,6 +19,8 @@ function questionFor(fact: FactName) {
 export interface KnownFact {
   fact: FactName;
   name: string;
+  /** The same name as the person would write it in a message. */
+  ownName: string;
   value: string;
   /** The question step, for a "change" link. */
   step: string;
@@ -30,7 +32,8 @@ export function knownFacts(facts: Facts): KnownFact[] {
     const step = questionFor(fact);
     if (!value || !step) return [];
     const label = stepMeta(step).answers.find((a) => a.id === value)?.label ?? value;
-    return [{ fact, name: factNames[fact], value: label, step }];
+    const [name, ownName] = factNames[fact];
+    return [{ fact, name, ownName, value: label, step }];
   });
 }
 

@@ -3,10 +3,11 @@
 import { useEffect, useRef, useState } from 'react';
 
 /**
- * Copies the code of the figure it sits in. Hidden until the page is
- * interactive: without JavaScript the code stays selectable instead.
+ * Copies the text of the `[data-copy]` element in the same `[data-copy-scope]`
+ * (a field's value, or an element's text). Hidden until the page is
+ * interactive: without JavaScript the text stays selectable instead.
  */
-export function CopyButton() {
+export function CopyButton({ label = 'Copy', what, className = '' }: { label?: string; what?: string; className?: string }) {
   const ref = useRef<HTMLButtonElement>(null);
   const [ready, setReady] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -14,9 +15,10 @@ export function CopyButton() {
   useEffect(() => setReady(Boolean(navigator.clipboard)), []);
 
   async function copy() {
-    const code = ref.current?.closest('figure')?.querySelector('pre')?.textContent ?? '';
+    const source = ref.current?.closest('[data-copy-scope]')?.querySelector<HTMLElement>('[data-copy]');
+    const text = source instanceof HTMLInputElement || source instanceof HTMLTextAreaElement ? source.value : (source?.textContent ?? '');
     try {
-      await navigator.clipboard.writeText(code.trimEnd());
+      await navigator.clipboard.writeText(text.trimEnd());
       setCopied(true);
       setTimeout(() => setCopied(false), 2000);
     } catch {
@@ -25,14 +27,9 @@ export function CopyButton() {
   }
 
   return (
-    <button
-      ref={ref}
-      type="button"
-      hidden={!ready}
-      onClick={copy}
-      className="absolute right-2 top-2 rounded border border-slate-500 bg-slate-800 px-2 py-1 text-xs font-medium text-white hover:bg-slate-700"
-    >
-      <span aria-live="polite">{copied ? 'Copied' : 'Copy'}</span>
+    <button ref={ref} type="button" hidden={!ready} onClick={copy} className={className}>
+      <span aria-live="polite">{copied ? 'Copied' : label}</span>
+      {what && <span className="sr-only"> {what}</span>}
     </button>
   );
 }

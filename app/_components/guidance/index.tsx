@@ -1,12 +1,14 @@
 import type { MDXComponents } from 'mdx/types';
+import { site } from '../../../content/site';
 import type { Facts } from '../../../machines/facts';
 import { Warning, Note } from './Callout';
 import { Browser, Details } from './Details';
 import { Command, Pre } from './CodeBlock';
 import { bindConditionals } from './conditional';
 
+/** The hosting panel named in the site settings, or a generic name. */
 function Panel() {
-  return <>your hosting control panel</>;
+  return <>{site.hostingPanel ?? 'your hosting control panel'}</>;
 }
 
 /** Everything guidance authors can use in content/steps/*.mdx. */

@@ -1,19 +1,10 @@
 import Link from 'next/link';
-import { stepMeta } from '../../../machines/steps';
 import { changeHref, type WizardState } from '../../../machines/url-state';
-import { knownFacts } from '../../_lib/facts';
-import { loadTitle } from '../../_lib/guidance';
+import { describeJourney } from '../../_lib/journey';
 
 /** What the wizard knows so far and what the person has tried: their record. */
 export async function Journey({ state }: { state: WizardState }) {
-  const facts = knownFacts(state.context.facts);
-  const tried = await Promise.all(
-    state.context.tried.map(async (attempt) => ({
-      ...attempt,
-      title: await loadTitle(stepMeta(attempt.step).guidance),
-      outcome: stepMeta(attempt.step).answers.find((a) => a.id === attempt.answer)?.label ?? attempt.answer,
-    })),
-  );
+  const { facts, tried } = await describeJourney(state);
   if (!facts.length && !tried.length) return null;
 
   return (
@@ -27,7 +18,7 @@ export async function Journey({ state }: { state: WizardState }) {
             <div key={f.fact} className="contents">
               <dt className="text-slate-600 dark:text-slate-400">{f.name}</dt>
               <dd>{f.value}</dd>
-              <dd>
+              <dd className="print:hidden">
                 <Link href={changeHref(state, f.step)} className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
                   Change<span className="sr-only"> {f.name.toLowerCase()}</span>
                 </Link>

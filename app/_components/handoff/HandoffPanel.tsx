@@ -1,0 +1,134 @@
+import { site } from '../../../content/site';
+import { canonicalHref, type WizardState } from '../../../machines/url-state';
+import { composeHandoff, mailtoHref, textFileHref, type FieldResult } from '../../_lib/handoff';
+import { describeJourney } from '../../_lib/journey';
+import { CopyButton } from '../guidance/CopyButton';
+import { SupportContact } from './SupportContact';
+
+interface Props {
+  state: WizardState;
+  /** What the person typed, on the per-request message page; absent on static pages. */
+  siteAddress?: FieldResult;
+  since?: FieldResult;
+}
+
+const button =
+  'inline-block rounded-md border-2 border-blue-700 px-4 py-2 font-medium text-blue-800 no-underline hover:bg-blue-50 dark:border-blue-400 dark:text-blue-200 dark:hover:bg-blue-950';
+const field = 'mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 dark:border-slate-500 dark:bg-slate-900';
+
+/**
+ * The hand-off: two questions only a person can answer, then the message,
+ * ready to copy, email, download or print. The form is a plain GET form, so
+ * it works without JavaScript.
+ */
+export async function HandoffPanel({ state, siteAddress, since }: Props) {
+  const { facts, tried } = await describeJourney(state);
+  const message = composeHandoff({
+    facts: facts.filter((f) => f.fact !== 'role').map((f) => ({ name: f.ownName, value: f.value })),
+    tried,
+    siteAddress: siteAddress?.value,
+    since: since?.value,
+    progressUrl: `${site.siteUrl}${canonicalHref(state)}`,
+  });
+  const errors = [siteAddress?.error && 'site', since?.error && 'since'].filter(Boolean);
+
+  return (
+    <section aria-labelledby="handoff-heading" className="mt-12">
+      <h2 id="handoff-heading" className="text-2xl font-semibold">
+        Your message for the host
+      </h2>
+      <SupportContact />
+
+      <form method="get" action={canonicalHref(state, '/message')} className="mt-6 grid gap-4 print:hidden" noValidate>
+        {errors.length > 0 && (
+          <div role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 dark:border-red-400 dark:bg-red-950/40">
+            <p className="font-semibold">Please check {errors.length === 1 ? 'this answer' : 'these answers'}:</p>
+            <ul className="mt-1 list-disc pl-5">
+              {siteAddress?.error && <li><a href="#site" className="underline">{siteAddress.error}</a></li>}
+              {since?.error && <li><a href="#since" className="underline">{since.error}</a></li>}
+            </ul>
+          </div>
+        )}
+        <div>
+          <label htmlFor="site" className="font-medium">
+            Your site’s address <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>
+          </label>
+          {siteAddress?.error && (
+            <p id="site-error" className="text-sm font-medium text-red-700 dark:text-red-300">
+              <span className="sr-only">Error: </span>
+              {siteAddress.error}
+            </p>
+          )}
+          <input
+            id="site"
+            name="site"
+            type="text"
+            inputMode="url"
+            autoComplete="url"
+            spellCheck={false}
+            maxLength={400}
+            defaultValue={siteAddress?.raw}
+            aria-invalid={siteAddress?.error ? true : undefined}
+            aria-describedby={siteAddress?.error ? 'site-error' : undefined}
+            placeholder="example.com"
+            className={field}
+          />
+        </div>
+        <div>
+          <label htmlFor="since" className="font-medium">
+            When did the problem start? <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>
+          </label>
+          <p id="since-hint" className="text-sm text-slate-600 dark:text-slate-400">
+            For example “today around 9:30, UK time”. A time helps them find the right lines in the server’s logs.
+          </p>
+          {since?.error && (
+            <p id="since-error" className="text-sm font-medium text-red-700 dark:text-red-300">
+              <span className="sr-only">Error: </span>
+              {since.error}
+            </p>
+          )}
+          <input
+            id="since"
+            name="since"
+            type="text"
+            maxLength={240}
+            defaultValue={since?.raw}
+            aria-invalid={since?.error ? true : undefined}
+            aria-describedby={since?.error ? 'since-hint since-error' : 'since-hint'}
+            className={field}
+          />
+        </div>
+        <p>
+          <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 dark:bg-blue-500 dark:text-slate-950 dark:hover:bg-blue-400">
+            Add to the message
+          </button>
+        </p>
+      </form>
+
+      <div data-copy-scope className="mt-8">
+        <label htmlFor="handoff-message" className="font-medium print:hidden">
+          The message
+        </label>
+        <textarea
+          id="handoff-message"
+          data-copy
+          readOnly
+          rows={18}
+          value={message.body}
+          className={`${field} font-mono text-sm print:hidden`}
+        />
+        {/* A textarea prints clipped; print the whole text instead. */}
+        <pre className="hidden whitespace-pre-wrap font-sans print:block">{message.body}</pre>
+        <div className="mt-3 flex flex-wrap gap-3 print:hidden">
+          <CopyButton label="Copy the message" className={button} />
+          <a href={mailtoHref(message, site.support.email)} className={button}>
+            Open in your email app
+          </a>
+          <a href={textFileHref(message)} download="502-bad-gateway-handoff.txt" className={button}>
+            Download as a text file
+          </a>
+        </div>
+      </div>
+    </section>
+  );
+}

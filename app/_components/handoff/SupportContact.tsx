@@ -1,0 +1,35 @@
+import { site } from '../../../content/site';
+
+/** Where to send the message: the team's own contacts from the site settings, if any. */
+export function SupportContact() {
+  const { email, url, phone } = site.support;
+  if (!email && !url && !phone) {
+    return (
+      <p className="mt-2">
+        Send it to your hosting company’s support (their help page or support email), or to whoever built or looks after your site.
+      </p>
+    );
+  }
+  return (
+    <div className="mt-2">
+      <p>Send it to our support team:</p>
+      <ul className="mt-1 list-disc pl-5">
+        {email && (
+          <li>
+            by email: <a href={`mailto:${email}`} className="text-blue-800 underline dark:text-blue-300">{email}</a>
+          </li>
+        )}
+        {url && (
+          <li>
+            on our <a href={url} className="text-blue-800 underline dark:text-blue-300">support page</a>
+          </li>
+        )}
+        {phone && (
+          <li>
+            by phone: <a href={`tel:${phone.replace(/[^+0-9]/g, '')}`} className="text-blue-800 underline dark:text-blue-300">{phone}</a>
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}

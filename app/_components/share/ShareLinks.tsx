@@ -1,0 +1,58 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { CopyButton } from '../guidance/CopyButton';
+
+interface Props {
+  /** The configured public address, used until the browser knows better. */
+  siteUrl: string;
+  stepPath: string;
+  progressPath: string;
+}
+
+/**
+ * The two links a support agent needs: one to this step alone, one with
+ * every answer. Plain read-only fields, so they can be selected and copied
+ * without JavaScript; with it, a copy button each, and the address this
+ * page was really opened at.
+ */
+export function ShareLinks({ siteUrl, stepPath, progressPath }: Props) {
+  const [origin, setOrigin] = useState(siteUrl);
+  useEffect(() => setOrigin(window.location.origin), []);
+
+  const links = [
+    { id: 'step-link', label: 'Link to this step', hint: 'Opens this step on its own, with no earlier answers.', path: stepPath },
+    { id: 'progress-link', label: 'Link to my progress', hint: 'Opens this step with every answer you’ve given.', path: progressPath },
+  ];
+
+  return (
+    <div className="grid gap-4">
+      {links.map((link) => (
+        <div key={link.id} data-copy-scope>
+          <label htmlFor={link.id} className="block font-medium">
+            {link.label}
+          </label>
+          <p id={`${link.id}-hint`} className="text-sm text-slate-600 dark:text-slate-400">
+            {link.hint}
+          </p>
+          <div className="mt-1 flex gap-2">
+            <input
+              id={link.id}
+              data-copy
+              readOnly
+              value={`${origin}${link.path}`}
+              aria-describedby={`${link.id}-hint`}
+              onFocus={(e) => e.currentTarget.select()}
+              className="min-w-0 flex-1 rounded border border-slate-400 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"
+            />
+            <CopyButton
+              label="Copy"
+              what={link.label.toLowerCase()}
+              className="shrink-0 rounded border-2 border-blue-700 px-3 py-1 text-sm font-medium text-blue-800 hover:bg-blue-50 dark:border-blue-400 dark:text-blue-200 dark:hover:bg-blue-950"
+            />
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

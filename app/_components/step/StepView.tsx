@@ -1,0 +1,66 @@
+import Link from 'next/link';
+import { site } from '../../../content/site';
+import { backHref, basePath, canonicalHref, stepHref, type WizardState } from '../../../machines/url-state';
+import { guidanceComponents } from '../guidance';
+import { HandoffPanel } from '../handoff/HandoffPanel';
+import { ShareLinks } from '../share/ShareLinks';
+import type { Guidance } from '../../_lib/guidance';
+import { Answers } from './Answers';
+import { Journey } from './Journey';
+import { LinkNotice } from './LinkNotice';
+import { Progress } from './Progress';
+import { StepFacts } from './StepFacts';
+
+/** One step of the wizard: where you are, what to do, your answers, and links to share. */
+export function StepView({ state, guidance }: { state: WizardState; guidance: Guidance }) {
+  const { Content, frontmatter } = guidance;
+  const back = backHref(state);
+  const summary = canonicalHref(state, '/summary');
+
+  return (
+    <>
+      <LinkNotice rejected={state.rejected} />
+      <Progress stage={state.meta.stage} stepNumber={state.path.length + 1} />
+      <h1 id="step-title" tabIndex={-1} className="text-3xl font-bold tracking-tight text-balance sm:text-4xl">
+        {frontmatter.title}
+      </h1>
+      <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{frontmatter.summary}</p>
+      <StepFacts meta={state.meta} frontmatter={frontmatter} />
+
+      <article className="prose prose-slate mt-6 max-w-none dark:prose-invert prose-a:text-blue-800 dark:prose-a:text-blue-300 prose-code:before:content-none prose-code:after:content-none">
+        <Content components={guidanceComponents(state.context.facts)} />
+      </article>
+
+      <Answers state={state} />
+
+      {state.step === 'handoff' && <HandoffPanel state={state} />}
+
+      <nav aria-label="Wizard" className="mt-8 flex flex-wrap gap-x-6 gap-y-2 text-sm print:hidden">
+        {back && (
+          <Link href={back} className="text-blue-800 underline underline-offset-4 dark:text-blue-300">
+            <span aria-hidden="true">← </span>Back to the previous step
+          </Link>
+        )}
+        {(state.path.length > 0 || state.start) && (
+          <Link href={basePath} className="text-blue-800 underline underline-offset-4 dark:text-blue-300">
+            Start over
+          </Link>
+        )}
+        {state.path.length > 0 && (
+          <Link href={summary} className="text-blue-800 underline underline-offset-4 dark:text-blue-300">
+            Check all your answers
+          </Link>
+        )}
+      </nav>
+
+      <Journey state={state} />
+
+      <details className="mt-8 rounded-lg border border-slate-300 print:hidden dark:border-slate-700">
+        <summary className="cursor-pointer px-4 py-3 font-medium">Share or save this step</summary>
+        <div className="border-t border-slate-200 px-4 py-4 dark:border-slate-800">
+          <ShareLinks siteUrl={site.siteUrl} stepPath={stepHref(state.step)} progressPath={canonicalHref(state)} />
+        </div>
+      </details>
+    </>
+  );
+}

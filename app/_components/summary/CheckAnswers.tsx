@@ -1,0 +1,78 @@
+import Link from 'next/link';
+import { canonicalHref, changeHref, type WizardState } from '../../../machines/url-state';
+import { loadTitle } from '../../_lib/guidance';
+import { describeJourney } from '../../_lib/journey';
+import { stepMeta } from '../../../machines/steps';
+
+const link = 'text-blue-800 underline underline-offset-2 dark:text-blue-300';
+
+/** GOV.UK-style "check your answers": each answer with a link to change it. */
+export async function CheckAnswers({ state }: { state: WizardState }) {
+  const { facts, tried } = await describeJourney(state);
+  const questions = await Promise.all(facts.map(async (f) => ({ ...f, question: await loadTitle(stepMeta(f.step).guidance) })));
+  const current = await loadTitle(state.meta.guidance);
+
+  return (
+    <>
+      <section aria-labelledby="setup-heading" className="mt-8">
+        <h2 id="setup-heading" className="text-xl font-semibold">
+          About your site
+        </h2>
+        {questions.length ? (
+          <dl className="mt-3 divide-y divide-slate-200 border-y border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+            {questions.map((q) => (
+              <div key={q.fact} className="grid gap-1 py-3 sm:grid-cols-[1fr_1fr_auto] sm:gap-4">
+                <dt className="font-medium">{q.question}</dt>
+                <dd>{q.value}</dd>
+                <dd className="print:hidden">
+                  <Link href={changeHref(state, q.step)} className={link}>
+                    Change<span className="sr-only"> your answer to “{q.question}”</span>
+                  </Link>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <p className="mt-2">No questions answered yet.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="tried-heading" className="mt-10">
+        <h2 id="tried-heading" className="text-xl font-semibold">
+          What you tried
+        </h2>
+        {tried.length ? (
+          <dl className="mt-3 divide-y divide-slate-200 border-y border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+            {tried.map((t, i) => (
+              <div key={t.step} className="grid gap-1 py-3 sm:grid-cols-[1fr_1fr_auto] sm:gap-4">
+                <dt className="font-medium">
+                  {i + 1}. {t.title}
+                </dt>
+                <dd>{t.outcome}</dd>
+                <dd className="print:hidden">
+                  <Link href={changeHref(state, t.step)} className={link}>
+                    Change<span className="sr-only"> what happened with “{t.title}”</span>
+                  </Link>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <p className="mt-2">No fixes tried yet.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="now-heading" className="mt-10 print:hidden">
+        <h2 id="now-heading" className="text-xl font-semibold">
+          Where you are now
+        </h2>
+        <p className="mt-2">
+          {state.meta.kind === 'ending' ? 'You reached the end: ' : 'Your next step: '}
+          <Link href={canonicalHref(state)} className={link}>
+            {current}
+          </Link>
+        </p>
+      </section>
+    </>
+  );
+}

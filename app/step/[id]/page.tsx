@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { stepIds } from '../../../machines/steps';
+import { stateFromSegments, stepHref } from '../../../machines/url-state';
+import { StepView } from '../../_components/step/StepView';
+import { loadGuidance } from '../../_lib/guidance';
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+// The short, stable link to one step, as support agents paste it into
+// tickets. Unknown steps get the not-found page.
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return stepIds.map((id) => ({ id }));
+}
+
+async function resolve(params: Props['params']) {
+  const { id } = await params;
+  const state = stateFromSegments([`start=${id}`]);
+  return { id, state, guidance: await loadGuidance(state.meta.guidance) };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id, guidance } = await resolve(params);
+  return {
+    title: guidance.frontmatter.title,
+    description: guidance.frontmatter.summary,
+    alternates: { canonical: stepHref(id) },
+  };
+}
+
+export default async function JumpInStep({ params }: Props) {
+  const { state, guidance } = await resolve(params);
+  return <StepView state={state} guidance={guidance} />;
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { stateFromSegments } from '../../../machines/url-state';
+import { HandoffPanel } from '../../_components/handoff/HandoffPanel';
+import { LinkNotice } from '../../_components/step/LinkNotice';
+import { CheckAnswers } from '../../_components/summary/CheckAnswers';
+
+interface Props {
+  params: Promise<{ answers?: string[] }>;
+}
+
+export const metadata: Metadata = {
+  title: 'Check your answers',
+  description: 'Everything you answered and tried so far, with a message ready for your host.',
+  robots: { index: false },
+};
+
+// Like the steps, a summary is a pure function of its path: cached on first visit.
+export const dynamicParams = true;
+
+export function generateStaticParams() {
+  return [{ answers: [] }];
+}
+
+export default async function SummaryPage({ params }: Props) {
+  const state = stateFromSegments((await params).answers ?? []);
+  return (
+    <>
+      <LinkNotice rejected={state.rejected} />
+      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Check your answers</h1>
+      <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">
+        Everything you’ve told us and tried so far. Change any answer: the ones after it are kept wherever they still fit.
+      </p>
+      <CheckAnswers state={state} />
+      <HandoffPanel state={state} />
+    </>
+  );
+}
