@@ -1,0 +1,78 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { contextPath, type BuilderOptions, type ContextChoice, type ContextFact } from '../../_lib/context-link';
+import { CopyButton } from '../guidance/CopyButton';
+
+const field = 'mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 dark:bg-slate-900';
+
+/**
+ * Builds a link that answers a customer's setup questions in advance. A plain
+ * GET form (the server builds the link without JavaScript); with JavaScript
+ * the link updates as you choose.
+ */
+export function LinkBuilder({ options, initial, siteUrl }: { options: BuilderOptions; initial: ContextChoice; siteUrl: string }) {
+  const [choice, setChoice] = useState(initial);
+  const [live, setLive] = useState(false);
+  const [origin, setOrigin] = useState(siteUrl);
+  useEffect(() => setOrigin(window.location.origin), []);
+  const href = `${origin}${contextPath(choice)}`;
+
+  const set = (key: 'start' | ContextFact, value: string) => {
+    setLive(true);
+    setChoice((c) => (key === 'start' ? { ...c, start: value || undefined } : { ...c, facts: { ...c.facts, [key]: value || undefined } }));
+  };
+
+  return (
+    <form method="get" action="/steps/link" className="grid gap-4">
+      <div>
+        <label htmlFor="builder-start" className="font-medium">
+          Open at
+        </label>
+        <select id="builder-start" name="start" value={choice.start ?? ''} onChange={(e) => set('start', e.target.value)} className={field}>
+          <option value="">The beginning</option>
+          {options.starts.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      {options.facts.map(({ fact, question, answers }) => (
+        <div key={fact}>
+          <label htmlFor={`builder-${fact}`} className="font-medium">
+            {question}
+          </label>
+          <select id={`builder-${fact}`} name={fact} value={choice.facts[fact] ?? ''} onChange={(e) => set(fact, e.target.value)} className={field}>
+            <option value="">Let the customer answer</option>
+            {answers.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+      <p>
+        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 dark:bg-blue-500 dark:text-slate-950">
+          Make the link
+        </button>
+      </p>
+      {(live || initial.start || Object.values(initial.facts).some(Boolean)) && (
+        <div data-copy-scope>
+          <label htmlFor="built-link" className="font-medium">
+            Link for your customer
+          </label>
+          <div className="mt-1 flex gap-2">
+            <input id="built-link" data-copy readOnly value={href} onFocus={(e) => e.currentTarget.select()} className={`${field} mt-0 min-w-0 flex-1 font-mono text-sm`} />
+            <CopyButton
+              label="Copy"
+              what="link for your customer"
+              className="shrink-0 rounded border-2 border-blue-700 px-3 py-1 text-sm font-medium text-blue-800 dark:border-blue-400 dark:text-blue-200"
+            />
+          </div>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { stepIds, stepMeta } from '../../machines/steps';
+import { FlowDiagram } from '../_components/map/FlowDiagram';
+import { FlowOutline } from '../_components/map/FlowOutline';
+import { layoutFlow } from '../_lib/flow-layout';
+import { loadTitle } from '../_lib/guidance';
+
+export const metadata: Metadata = {
+  title: 'Flow map',
+  description: 'Every step of the troubleshooter and where each answer leads, drawn from the decision machine itself.',
+};
+
+export default async function MapPage() {
+  const titles = Object.fromEntries(await Promise.all(stepIds.map(async (id) => [id, await loadTitle(stepMeta(id).guidance)])));
+  const layout = layoutFlow(titles, 'fixed');
+  return (
+    <>
+      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Flow map</h1>
+      <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">
+        Every step, and where each answer leads. Dashed arrows are taken only for some setups (for example, only with SSH access).
+        Every fix also leads to “{titles.fixed}” when it works; those arrows are left out. Select a step to open it.
+      </p>
+      <div className="mt-6 -mx-4 sm:mx-0">
+        <FlowDiagram layout={layout} titles={titles} />
+      </div>
+      <section aria-labelledby="outline-heading" className="mt-12">
+        <h2 id="outline-heading" className="text-2xl font-semibold">
+          The same flow, step by step
+        </h2>
+        <FlowOutline titles={titles} />
+      </section>
+    </>
+  );
+}

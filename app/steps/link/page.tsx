@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { site } from '../../../content/site';
+import { LinkBuilder } from '../../_components/library/LinkBuilder';
+import { readChoice } from '../../_lib/context-link';
+import { builderOptions } from '../../_lib/library';
+
+export const metadata: Metadata = {
+  title: 'Link for your customer',
+  robots: { index: false },
+};
+
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** The link builder's answer without JavaScript: built from the submitted form, per request. */
+export default async function BuiltLinkPage({ searchParams }: Props) {
+  const options = await builderOptions();
+  const choice = readChoice(await searchParams, options);
+  return (
+    <>
+      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Link for your customer</h1>
+      <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">Copy the link below, or change your choices and make it again.</p>
+      <p className="mt-2">
+        <Link href="/steps" className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
+          <span aria-hidden="true">← </span>All steps
+        </Link>
+      </p>
+      <div className="mt-6 rounded-lg bg-slate-100 p-4 dark:bg-slate-900">
+        <LinkBuilder options={options} initial={choice} siteUrl={site.siteUrl} />
+      </div>
+    </>
+  );
+}

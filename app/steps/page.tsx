@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { site } from '../../content/site';
+import { LinkBuilder } from '../_components/library/LinkBuilder';
+import { StepFilter } from '../_components/library/StepFilter';
+import { StepLibrary } from '../_components/library/StepLibrary';
+import { builderOptions } from '../_lib/library';
+
+export const metadata: Metadata = {
+  title: 'All steps',
+  description: 'Every step of the troubleshooter with a direct link, and a link builder for support teams.',
+};
+
+export default async function StepsPage() {
+  return (
+    <>
+      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">All steps</h1>
+      <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">
+        Every step of the troubleshooter, in the order people meet them. Each has a short link that opens it directly: paste it into a ticket or a chat.
+      </p>
+      <p className="mt-2">
+        <a href="#link-builder" className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
+          Make a link for a customer whose setup you know
+        </a>
+      </p>
+      <StepFilter listId="step-library" />
+      <StepLibrary id="step-library" />
+      <section id="link-builder" aria-labelledby="builder-heading" className="mt-14 rounded-lg bg-slate-100 p-4 dark:bg-slate-900">
+        <h2 id="builder-heading" className="text-xl font-semibold">
+          Make a link with the customer’s setup
+        </h2>
+        <p className="mt-1 mb-4">Answer what you already know; the customer skips those questions.</p>
+        <LinkBuilder options={await builderOptions()} initial={{ facts: {} }} siteUrl={site.siteUrl} />
+      </section>
+    </>
+  );
+}
