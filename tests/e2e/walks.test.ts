@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, newPhone } from '../support/browser';
 import { titleOf } from '../support/content';
 import { startApp, type AppServer } from '../support/server';
+import { answer as answerStep, heading, labels } from '../support/wizard';
 
 /** Whole journeys in real Chromium, as a person on a phone would take them. */
 
@@ -19,17 +20,9 @@ after(async () => {
   await app?.stop();
 });
 
-async function heading(page: Page): Promise<string> {
-  return (await page.locator('h1').innerText()).trim();
-}
-
-/** Clicks an answer by its visible label and waits for the next step. */
+/** Answers, and remembers the page for the accessibility check at the end. */
 async function answer(page: Page, label: string | RegExp, nextStep: string) {
-  const before = page.url();
-  await page.getByRole('link', typeof label === 'string' ? { name: label, exact: true } : { name: label }).click();
-  await page.waitForURL((url) => url.href !== before);
-  await page.locator('h1').waitFor();
-  assert.equal(await heading(page), await titleOf(nextStep), `after “${label}” expected step ${nextStep} at ${page.url()}`);
+  await answerStep(page, label, nextStep);
   visited.add(new URL(page.url()).pathname);
 }
 
@@ -42,9 +35,7 @@ async function start(page: Page) {
   visited.add('/fix');
 }
 
-const owner = 'It’s my site, or I look after it';
-const everyone = 'It’s down for everyone';
-const broken = 'Still broken';
+const { owner, everyone, broken } = labels;
 
 describe('walking the wizard', () => {
   test('a visitor is told what they can try, and never sees a server step', async () => {
@@ -125,6 +116,7 @@ describe('walking the wizard', () => {
     assert.ok((await page.locator('pre').allInnerTexts()).join('\n').includes('nginx'));
     assert.ok(!(await page.locator('pre').allInnerTexts()).join('\n').includes('apache2'));
     await page.goto(`${app.url}${base}/server=not-sure/server-health=broken`);
+    visited.add(`${base}/server=not-sure/server-health=broken`);
     assert.ok((await page.getByText('If your site runs on Nginx').count()) > 0);
     assert.ok((await page.getByText('If your site runs on Apache').count()) > 0);
     await page.context().close();

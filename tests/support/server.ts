@@ -23,10 +23,11 @@ export interface AppServer {
  * Serves the production build (`next build` must have run) on a free
  * loopback port, and waits until it answers.
  */
-export async function startApp(): Promise<AppServer> {
+export async function startApp({ cwd = process.cwd(), env = {} }: { cwd?: string; env?: Record<string, string> } = {}): Promise<AppServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    cwd,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -20,10 +20,11 @@ export function bindConditionals(facts: Facts) {
   function ForServer({ name, children }: { name: keyof typeof serverNames; children: ReactNode }) {
     if (knows(facts, 'server')) return facts.server === name ? <>{children}</> : null;
     return (
-      <section className="my-6 border-l-2 border-slate-300 pl-4 dark:border-slate-700" aria-label={`If your site runs on ${serverNames[name]}`}>
+      // Not a landmark: a page can hold several variants for the same server.
+      <div className="my-6 border-l-2 border-slate-300 pl-4 dark:border-slate-700">
         <p className="font-semibold">If your site runs on {serverNames[name]}:</p>
         {children}
-      </section>
+      </div>
     );
   }
 

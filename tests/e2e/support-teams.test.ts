@@ -1,0 +1,250 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { stepIds } from '../../machines/steps';
+import { axeViolations, launchBrowser, newPhone } from '../support/browser';
+import { titleOf } from '../support/content';
+import { startApp, type AppServer } from '../support/server';
+import { answer, heading, labels } from '../support/wizard';
+
+/** What support teams rely on: links, the summary, the hand-off, the library and the map. */
+
+let app: AppServer;
+let browser: Browser;
+const pages = new Set<string>();
+
+before(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const panelWalk: [string, string][] = [
+  [labels.owner, 'reach'],
+  [labels.everyone, 'reload'],
+  [labels.broken, 'access'],
+  ['Only a hosting control panel', 'cdn'],
+  ['Yes, for example Cloudflare', 'cms'],
+  ['WordPress', 'server'],
+  ['Apache', 'server-health'],
+  [labels.broken, 'firewall'],
+  [labels.cannot, 'dns'],
+];
+
+async function walk(page: Page, steps: [string, string][]) {
+  await page.goto(`${app.url}/fix`);
+  for (const [label, step] of steps) await answer(page, label, step);
+  pages.add(new URL(page.url()).pathname);
+}
+
+async function clipboardPhone(): Promise<Page> {
+  const page = await newPhone(browser);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+  return page;
+}
+
+describe('for support teams', () => {
+  test('a copied step link and a copied progress link open the right step in a fresh browser', async () => {
+    const page = await clipboardPhone();
+    await walk(page, panelWalk);
+    const record = await page.getByRole('region', { name: 'Your answers so far' }).innerText();
+    await page.getByText('Share or save this step').click();
+
+    await page.getByRole('button', { name: 'Copy link to this step' }).click();
+    const stepLink = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(stepLink, `${app.url}/step/dns`);
+    await page.getByRole('button', { name: 'Copy link to my progress' }).click();
+    const progressLink = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(progressLink, page.url());
+    await page.context().close();
+
+    const fresh = await newPhone(browser, { javaScriptEnabled: false });
+    await fresh.goto(stepLink);
+    assert.equal(await heading(fresh), await titleOf('dns'));
+    assert.equal(await fresh.getByRole('region', { name: 'Your answers so far' }).count(), 0, 'a step link carries no answers');
+    // Without JavaScript the links are in fields that can be selected.
+    await fresh.getByText('Share or save this step').click();
+    assert.match(await fresh.getByLabel('Link to this step').inputValue(), /\/step\/dns$/);
+    await fresh.goto(progressLink);
+    assert.equal(await heading(fresh), await titleOf('dns'));
+    assert.equal(await fresh.getByRole('region', { name: 'Your answers so far' }).innerText(), record);
+    await fresh.context().close();
+  });
+
+  test('a step link leads on from that step', async () => {
+    const page = await newPhone(browser);
+    await page.goto(`${app.url}/step/restart`);
+    pages.add('/step/restart');
+    assert.equal(await heading(page), await titleOf('restart'));
+    await answer(page, labels.broken, 'php-limits');
+    await page.context().close();
+  });
+
+  test('a context link from the link builder skips the questions it answers', async () => {
+    const page = await clipboardPhone();
+    await page.goto(`${app.url}/steps`);
+    pages.add('/steps');
+    await page.getByLabel('What access do you have to the server?').selectOption('ssh');
+    await page.getByLabel('Which web server runs your site?').selectOption('nginx');
+    await page.getByLabel('Does your site run on WordPress or another CMS?').selectOption('wordpress');
+    const link = await page.getByLabel('Link for your customer').inputValue();
+    assert.equal(link, `${app.url}/fix/role=owner/access=ssh/server=nginx/cms=wordpress`);
+    await page.context().close();
+
+    const customer = await newPhone(browser);
+    await customer.goto(link);
+    assert.equal(await heading(customer), await titleOf('reach'), 'the role question is skipped');
+    await answer(customer, labels.everyone, 'reload');
+    await answer(customer, labels.broken, 'cdn');
+    await answer(customer, 'No', 'server-health');
+    await customer.context().close();
+  });
+
+  test('the link builder works without JavaScript', async () => {
+    const page = await newPhone(browser, { javaScriptEnabled: false });
+    await page.goto(`${app.url}/steps`);
+    await page.getByLabel('Open at').selectOption('restart');
+    await page.getByLabel('Which web server runs your site?').selectOption('apache');
+    await page.getByRole('button', { name: 'Make the link' }).click();
+    await page.waitForURL(/\/steps\/link\?/);
+    pages.add(new URL(page.url()).pathname + new URL(page.url()).search);
+    const link = await page.getByLabel('Link for your customer').inputValue();
+    assert.match(link, /\/fix\/start=restart\/role=owner\/server=apache$/);
+    await page.goto(link.replace(/^https?:\/\/[^/]+/, app.url));
+    assert.equal(await heading(page), await titleOf('restart'));
+    assert.ok((await page.locator('pre').allInnerTexts()).join('\n').includes('apache2'));
+    assert.ok(!(await page.locator('pre').allInnerTexts()).join('\n').includes('restart nginx'));
+    await page.context().close();
+  });
+
+  test('the library filter narrows the list as you type', async () => {
+    const page = await newPhone(browser);
+    await page.goto(`${app.url}/steps`);
+    const items = page.locator('[data-library-item]');
+    assert.equal(await items.count(), stepIds.length);
+    await page.getByLabel('Filter steps').fill('firewall');
+    const visible = await page.locator('[data-library-item]:visible').allInnerTexts();
+    assert.ok(visible.length >= 2 && visible.length < stepIds.length, `${visible.length} visible`);
+    for (const text of visible) assert.match(text.toLowerCase(), /firewall/);
+    assert.match(await page.locator('#step-filter-count').innerText(), new RegExp(`${visible.length} steps match`));
+    await page.getByLabel('Filter steps').fill('');
+    assert.equal(await page.locator('[data-library-item]:visible').count(), stepIds.length);
+
+    const noJs = await newPhone(browser, { javaScriptEnabled: false });
+    await noJs.goto(`${app.url}/steps`);
+    assert.equal(await noJs.getByLabel('Filter steps').count(), 0, 'no dead filter box without JavaScript');
+    assert.equal(await noJs.locator('[data-library-item]:visible').count(), stepIds.length);
+    await Promise.all([page.context().close(), noJs.context().close()]);
+  });
+
+  test('the summary lists every answer, and a change link keeps the later ones', async () => {
+    const page = await newPhone(browser, { javaScriptEnabled: false });
+    await walk(page, panelWalk);
+    await page.getByRole('link', { name: 'Check all your answers' }).click();
+    assert.equal(await heading(page), 'Check your answers');
+    pages.add(new URL(page.url()).pathname);
+    const setup = await page.getByRole('region', { name: 'About your site' }).innerText();
+    for (const value of ['Only a hosting control panel', 'Yes, for example Cloudflare', 'WordPress', 'Apache']) assert.ok(setup.includes(value), value);
+    const tried = await page.getByRole('region', { name: 'What you tried' }).innerText();
+    for (const step of ['reload', 'server-health', 'firewall']) assert.ok(tried.includes(await titleOf(step)), step);
+
+    await page.getByRole('link', { name: 'Change your answer to “What access do you have to the server?”' }).click();
+    assert.equal(await heading(page), await titleOf('access'));
+    await answer(page, /^I can log in to the server/, 'proxy');
+    const record = await page.getByRole('region', { name: 'Your answers so far' }).innerText();
+    assert.ok(record.includes(await titleOf('server-health')), 'earlier fixes are kept');
+    assert.ok(record.includes('Apache'), 'later answers are kept');
+    await page.context().close();
+  });
+
+  test('the hand-off message: every step tried in the email, the download and the printout', async () => {
+    const page = await newPhone(browser, { acceptDownloads: true });
+    await walk(page, [
+      [labels.owner, 'reach'],
+      [labels.everyone, 'reload'],
+      [labels.broken, 'access'],
+      ['Neither', 'cdn'],
+      ['Yes, for example Cloudflare', 'cms'],
+      ['WordPress', 'dns'],
+      [labels.cannot, 'contact-host'],
+      ['Still broken after their help', 'handoff'],
+    ]);
+    const titles = await Promise.all(['reload', 'dns', 'contact-host'].map(titleOf));
+
+    await page.getByLabel('Your site’s address (optional)').fill('shop.example.com');
+    await page.getByLabel('When did the problem start? (optional)').fill('Today around 9:30, UK time');
+    await page.getByRole('button', { name: 'Add to the message' }).click();
+    await page.waitForURL(/\/message\//);
+    pages.add(new URL(page.url()).pathname + new URL(page.url()).search);
+
+    const mailto = await page.getByRole('link', { name: 'Open in your email app' }).getAttribute('href');
+    assert.ok(mailto?.startsWith('mailto:?subject='), mailto ?? '');
+    const params = new URLSearchParams(mailto!.slice(mailto!.indexOf('?') + 1));
+    assert.equal(params.get('subject'), '502 Bad Gateway on shop.example.com: what I’ve tried');
+    const body = params.get('body')!;
+    for (const title of titles) assert.ok(body.includes(title), `email body lacks “${title}”`);
+    assert.ok(body.includes('Website: https://shop.example.com'));
+    assert.ok(body.includes('Started: Today around 9:30, UK time'));
+    assert.match(body, /\/fix\/role=owner\/.*contact-host=broken/);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download as a text file' }).click()]);
+    assert.equal(download.suggestedFilename(), '502-bad-gateway-handoff.txt');
+    const file = await readFile((await download.path())!, 'utf8');
+    assert.equal(file.replace(/\r\n/g, '\n'), body.replace(/\r\n/g, '\n'));
+
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByRole('navigation', { name: 'Site' }).isVisible(), false);
+    assert.equal(await page.getByRole('button', { name: 'Add to the message' }).isVisible(), false);
+    assert.ok((await page.locator('pre').filter({ hasText: 'What I tried, in order' }).innerText()).includes(titles[1]));
+    await page.context().close();
+  });
+
+  test('a bad site address gets a clear message and keeps what was typed', async () => {
+    const page = await newPhone(browser, { javaScriptEnabled: false });
+    await page.goto(`${app.url}/step/handoff`);
+    await page.getByLabel('Your site’s address (optional)').fill('not a web address <b>');
+    await page.getByLabel('When did the problem start? (optional)').fill('yesterday');
+    await page.getByRole('button', { name: 'Add to the message' }).click();
+    assert.match(await page.getByRole('alert').innerText(), /doesn’t look like a web address/);
+    assert.equal(await page.getByLabel('Your site’s address (optional)').inputValue(), 'not a web address <b>');
+    assert.equal(await page.getByLabel('When did the problem start? (optional)').inputValue(), 'yesterday');
+    assert.equal(await page.locator('b').filter({ hasText: /^$/ }).count(), 0);
+    pages.add(new URL(page.url()).pathname + new URL(page.url()).search);
+    await page.context().close();
+  });
+
+  test('the flow map has one node per step, and every node opens its step', async () => {
+    const page = await newPhone(browser);
+    await page.goto(`${app.url}/map`);
+    pages.add('/map');
+    const nodes = page.locator('svg [data-step]');
+    const ids = await nodes.evaluateAll((els) => els.map((e) => e.getAttribute('data-step')));
+    assert.deepEqual([...ids].sort(), [...stepIds].sort());
+    const hrefs = await nodes.evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    for (const [i, href] of hrefs.entries()) {
+      const res = await page.request.get(`${app.url}${href}`);
+      assert.equal(res.status(), 200, href!);
+      assert.ok((await res.text()).includes((await titleOf(ids[i]!)).replace(/’/g, '’')), href!);
+    }
+    await nodes.first().click();
+    await page.waitForURL(/\/step\//);
+    assert.equal(await heading(page), await titleOf(ids[0]!));
+    // The same flow as an outline, for screen readers and without JavaScript.
+    await page.goto(`${app.url}/map`);
+    assert.equal(await page.locator('[data-outline-step]').count(), stepIds.length);
+    await page.context().close();
+  });
+
+  test('axe-core finds no violations on the support pages, light or dark', async () => {
+    const violations: string[] = [];
+    for (const path of pages) {
+      violations.push(...(await axeViolations(browser, `${app.url}${path}`)));
+      violations.push(...(await axeViolations(browser, `${app.url}${path}`, 'dark')));
+    }
+    assert.ok(pages.size >= 7, [...pages].join(', '));
+    assert.deepEqual(violations, []);
+  });
+});
