@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { composeHandoff, mailtoHref, parseSiteAddress, parseSince, textFileHref } from '../app/_lib/handoff';
+import { composeHandoff, mailtoHref, parseRayId, parseSiteAddress, parseSince, textFileHref } from '../app/_lib/handoff';
 
 const input = {
   facts: [{ name: 'Web server', value: 'Nginx' }],
@@ -57,5 +57,23 @@ describe('what people type', () => {
   test('when it started is one short line', () => {
     assert.equal(parseSince('today\nat 9\u0000').value, 'today at 9');
     assert.ok(parseSince('x'.repeat(300)).error);
+  });
+});
+
+describe('a Cloudflare Ray ID', () => {
+  test('is recognised in the forms people copy it in', () => {
+    assert.equal(parseRayId('8C1F2E3D4B5A6978').value, '8c1f2e3d4b5a6978');
+    assert.equal(parseRayId('Ray ID: 8c1f2e3d4b5a6978-lhr').value, '8c1f2e3d4b5a6978-LHR');
+    assert.equal(parseRayId('').value, undefined);
+  });
+
+  test('anything else is refused with an example of the right form', () => {
+    const r = parseRayId('12345');
+    assert.equal(r.value, undefined);
+    assert.match(r.error!, /8c1f2e3d4b5a6978/);
+  });
+
+  test('goes into the message', () => {
+    assert.match(composeHandoff({ ...input, rayId: '8c1f2e3d4b5a6978-LHR' }).body, /Cloudflare Ray ID: 8c1f2e3d4b5a6978-LHR/);
   });
 });

@@ -8,6 +8,8 @@ export interface HandoffInput {
   tried: { title: string; outcome: string }[];
   siteAddress?: string;
   since?: string;
+  /** Cloudflare's reference for one failed request, which its error page shows. */
+  rayId?: string;
   progressUrl: string;
 }
 
@@ -16,15 +18,16 @@ export interface HandoffMessage {
   body: string;
 }
 
-export function composeHandoff({ facts, tried, siteAddress, since, progressUrl }: HandoffInput): HandoffMessage {
+export function composeHandoff({ facts, tried, siteAddress, since, rayId, progressUrl }: HandoffInput): HandoffMessage {
   const lines = [
     'Hello,',
     '',
     'My website shows “502 Bad Gateway”. I have worked through the fixes I can do myself, and it is still broken. Could you look into it, please?',
   ];
-  if (siteAddress || since) lines.push('');
+  if (siteAddress || since || rayId) lines.push('');
   if (siteAddress) lines.push(`Website: ${siteAddress}`);
   if (since) lines.push(`Started: ${since}`);
+  if (rayId) lines.push(`Cloudflare Ray ID: ${rayId}`);
   if (facts.length) {
     lines.push('', 'What I know about the setup:', ...facts.map((f) => `- ${f.name}: ${f.value}`));
   }
@@ -96,6 +99,15 @@ export function parseSince(input: unknown): FieldResult {
   if (!raw) return { raw };
   if (raw.length > maxSince) return { raw: raw.slice(0, maxSince * 2), error: `Please keep this under ${maxSince} characters, e.g. “today at 9:30, UK time”.` };
   return { raw, value: raw };
+}
+
+/** A Ray ID is 16 hexadecimal characters, sometimes followed by a data centre code (…-LHR). */
+export function parseRayId(input: unknown): FieldResult {
+  const raw = typeof input === 'string' ? clean(input).slice(0, 80) : '';
+  if (!raw) return { raw };
+  const match = /^(?:ray id:?\s*)?([0-9a-f]{16})(?:-([a-z]{3}))?$/i.exec(raw);
+  if (!match) return { raw, error: 'A Ray ID looks like 8c1f2e3d4b5a6978, sometimes with a code like -LHR after it. Copy it from the bottom of the error page.' };
+  return { raw, value: match[2] ? `${match[1].toLowerCase()}-${match[2].toUpperCase()}` : match[1].toLowerCase() };
 }
 
 /** One line of printable text: control characters become spaces. */

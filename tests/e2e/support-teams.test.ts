@@ -176,6 +176,7 @@ describe('for support teams', () => {
 
     await page.getByLabel('Your site’s address (optional)').fill('shop.example.com');
     await page.getByLabel('When did the problem start? (optional)').fill('Today around 9:30, UK time');
+    await page.getByLabel('Cloudflare Ray ID (optional)').fill('Ray ID: 8c1f2e3d4b5a6978-lhr');
     await page.getByRole('button', { name: 'Add to the message' }).click();
     await page.waitForURL(/\/message\//);
     pages.add(new URL(page.url()).pathname + new URL(page.url()).search);
@@ -188,6 +189,7 @@ describe('for support teams', () => {
     for (const title of titles) assert.ok(body.includes(title), `email body lacks “${title}”`);
     assert.ok(body.includes('Website: https://shop.example.com'));
     assert.ok(body.includes('Started: Today around 9:30, UK time'));
+    assert.ok(body.includes('Cloudflare Ray ID: 8c1f2e3d4b5a6978-LHR'));
     assert.match(body, /\/fix\/role=owner\/.*contact-host=broken/);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download as a text file' }).click()]);

@@ -7,9 +7,11 @@ import { SupportContact } from './SupportContact';
 
 interface Props {
   state: WizardState;
+  title?: string;
   /** What the person typed, on the per-request message page; absent on static pages. */
   siteAddress?: FieldResult;
   since?: FieldResult;
+  rayId?: FieldResult;
 }
 
 const button =
@@ -21,31 +23,43 @@ const field = 'mt-1 block w-full rounded border border-slate-500 bg-white px-3 p
  * ready to copy, email, download or print. The form is a plain GET form, so
  * it works without JavaScript.
  */
-export async function HandoffPanel({ state, siteAddress, since }: Props) {
+export async function HandoffPanel({ state, title = 'Your message for the host', siteAddress, since, rayId }: Props) {
   const { facts, tried } = await describeJourney(state);
   const message = composeHandoff({
     facts: facts.filter((f) => f.fact !== 'role').map((f) => ({ name: f.ownName, value: f.value })),
     tried,
     siteAddress: siteAddress?.value,
     since: since?.value,
+    rayId: rayId?.value,
     progressUrl: `${site.siteUrl}${canonicalHref(state)}`,
   });
-  const errors = [siteAddress?.error && 'site', since?.error && 'since'].filter(Boolean);
+  const fields = [
+    { id: 'site', result: siteAddress },
+    { id: 'since', result: since },
+    { id: 'ray', result: rayId },
+  ].filter((f) => f.result?.error);
+  // Only someone who may have a CDN in front can have a Ray ID to give.
+  const asksRayId = state.context.facts.cdn !== 'no';
 
   return (
     <section aria-labelledby="handoff-heading" className="mt-12">
       <h2 id="handoff-heading" className="text-2xl font-semibold">
-        Your message for the host
+        {title}
       </h2>
       <SupportContact />
 
       <form method="get" action={canonicalHref(state, '/message')} className="mt-6 grid gap-4 print:hidden" noValidate>
-        {errors.length > 0 && (
+        {fields.length > 0 && (
           <div role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 dark:border-red-400 dark:bg-red-950/40">
-            <p className="font-semibold">Please check {errors.length === 1 ? 'this answer' : 'these answers'}:</p>
+            <p className="font-semibold">Please check {fields.length === 1 ? 'this answer' : 'these answers'}:</p>
             <ul className="mt-1 list-disc pl-5">
-              {siteAddress?.error && <li><a href="#site" className="underline">{siteAddress.error}</a></li>}
-              {since?.error && <li><a href="#since" className="underline">{since.error}</a></li>}
+              {fields.map((f) => (
+                <li key={f.id}>
+                  <a href={`#${f.id}`} className="underline">
+                    {f.result!.error}
+                  </a>
+                </li>
+              ))}
             </ul>
           </div>
         )}
@@ -98,6 +112,34 @@ export async function HandoffPanel({ state, siteAddress, since }: Props) {
             className={field}
           />
         </div>
+        {asksRayId && (
+          <div>
+            <label htmlFor="ray" className="font-medium">
+              Cloudflare Ray ID <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>
+            </label>
+            <p id="ray-hint" className="text-sm text-slate-600 dark:text-slate-400">
+              If the error page says “Cloudflare Ray ID” at the bottom, copy the code after it: it points to your exact failed visit.
+            </p>
+            {rayId?.error && (
+              <p id="ray-error" className="text-sm font-medium text-red-700 dark:text-red-300">
+                <span className="sr-only">Error: </span>
+                {rayId.error}
+              </p>
+            )}
+            <input
+              id="ray"
+              name="ray"
+              type="text"
+              spellCheck={false}
+              autoCapitalize="off"
+              maxLength={80}
+              defaultValue={rayId?.raw}
+              aria-invalid={rayId?.error ? true : undefined}
+              aria-describedby={rayId?.error ? 'ray-hint ray-error' : 'ray-hint'}
+              className={`${field} font-mono`}
+            />
+          </div>
+        )}
         <p>
           <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 dark:bg-blue-500 dark:text-slate-950 dark:hover:bg-blue-400">
             Add to the message
@@ -118,7 +160,7 @@ export async function HandoffPanel({ state, siteAddress, since }: Props) {
           className={`${field} font-mono text-sm print:hidden`}
         />
         {/* A textarea prints clipped; print the whole text instead. */}
-        <pre className="hidden whitespace-pre-wrap font-sans print:block">{message.body}</pre>
+        <pre className="hidden whitespace-pre-wrap font-sans [overflow-wrap:anywhere] print:block">{message.body}</pre>
         <div className="mt-3 flex flex-wrap gap-3 print:hidden">
           <CopyButton label="Copy the message" className={button} />
           <a href={mailtoHref(message, site.support.email)} className={button}>

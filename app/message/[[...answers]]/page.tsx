@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { canonicalHref, stateFromSegments } from '../../../machines/url-state';
 import { HandoffPanel } from '../../_components/handoff/HandoffPanel';
-import { parseSiteAddress, parseSince } from '../../_lib/handoff';
+import { parseRayId, parseSiteAddress, parseSince } from '../../_lib/handoff';
 
 interface Props {
   params: Promise<{ answers?: string[] }>;
@@ -24,6 +24,7 @@ export default async function MessagePage({ params, searchParams }: Props) {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const siteAddress = parseSiteAddress(first(query.site));
   const since = parseSince(first(query.since));
+  const rayId = parseRayId(first(query.ray));
 
   return (
     <>
@@ -36,7 +37,7 @@ export default async function MessagePage({ params, searchParams }: Props) {
           <span aria-hidden="true">← </span>Back to your answers
         </Link>
       </p>
-      <HandoffPanel state={state} siteAddress={siteAddress} since={since} />
+      <HandoffPanel state={state} title="Details and message" siteAddress={siteAddress} since={since} rayId={rayId} />
     </>
   );
 }
