@@ -40,6 +40,14 @@ describe('guidance content', () => {
     });
   }
 
+  test('<Panel /> never starts a sentence, since it renders in lower case', async () => {
+    const { readFile } = await import('node:fs/promises');
+    for (const file of files) {
+      const source = await readFile(`${dir}/${file}`, 'utf8');
+      assert.doesNotMatch(source, /(^|[.!?]\**\s+|^\s*\d+\.\s+|^\s*[-*]\s+)<Panel \/>/m, file);
+    }
+  });
+
   test('step titles are unique, so every page and history entry can be told apart', async () => {
     const titles = await Promise.all(files.map(async (f) => (await evaluateGuidance(`${dir}/${f}`)).frontmatter.title));
     assert.equal(new Set(titles).size, titles.length);
