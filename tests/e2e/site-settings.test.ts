@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ let browser: Browser;
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'troubleshooter-settings-'));
   for (const entry of ['app', 'content', 'machines', 'public', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'mdx-components.tsx']) {
-    await cp(entry, join(dir, entry), { recursive: true });
+    if (existsSync(entry)) await cp(entry, join(dir, entry), { recursive: true });
   }
   // Hard links make the copy's node_modules instant; a plain copy if they can't be made.
   try {
