@@ -6,11 +6,18 @@
 export interface Facts {
   role?: 'owner' | 'visitor';
   reach?: 'everyone' | 'only-me' | 'not-sure';
+  /** The error page the person sees, picked from pictures. */
+  page?: ErrorPage;
   access?: 'ssh' | 'panel' | 'none';
   cdn?: 'yes' | 'no' | 'not-sure';
   cms?: 'wordpress' | 'other' | 'none' | 'not-sure';
   server?: 'nginx' | 'apache' | 'not-sure';
+  /** The PHP version, when a log line gave it away (e.g. "8.2"); no question asks it. */
+  php?: string;
 }
+
+export const errorPages = ['cloudflare-502', 'cloudflare-52x', 'nginx', 'apache', 'host', 'browser', 'not-sure'] as const;
+export type ErrorPage = (typeof errorPages)[number];
 
 export type FactName = keyof Facts;
 
@@ -22,7 +29,15 @@ export interface Attempt {
 
 export interface WizardContext {
   facts: Facts;
+  /** Which step taught us each fact, so "change" reopens the right question. */
+  sources: Partial<Record<FactName, string>>;
   tried: Attempt[];
+}
+
+/** "Not sure" counts as unknown wherever the wizard adapts to a fact. */
+export function knows(facts: Facts, fact: FactName): boolean {
+  const value = facts[fact];
+  return value !== undefined && value !== 'not-sure';
 }
 
 export type Access = NonNullable<Facts['access']>;

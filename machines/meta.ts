@@ -25,6 +25,8 @@ export interface StepMeta {
   guidance: string;
   /** For questions: the fact the answer sets (the answer id is its value). */
   fact?: FactName;
+  /** Answers shown as pictures (the error-page question). */
+  pictures?: boolean;
   /** Access the step asks for; such a step always offers "I can't do this". */
   needs?: 'panel' | 'ssh' | 'domain' | 'device';
   answers: AnswerMeta[];

@@ -1,11 +1,11 @@
 import { and, assign, setup } from 'xstate';
-import { hasAccess, runsCms, type Facts, type FactName, type WizardContext } from './facts';
+import { hasAccess, knows, runsCms, type ErrorPage, type FactName, type Facts, type WizardContext } from './facts';
 import type { AnswerMeta, StepMeta } from './meta';
 
 /**
  * The decision machine: every state is a step, every event an answer.
- * It is a directed acyclic graph (no step is visited twice), which keeps
- * every path finite and lets a URL name each answer by its step.
+ * No step is visited twice in a journey, which keeps every path finite and
+ * lets a URL name each answer by its step.
  */
 
 /**
@@ -20,7 +20,13 @@ type Guard =
   | { type: 'isVisitor' }
   | { type: 'reachIs'; params: { reach: Facts['reach'][] } }
   | { type: 'hasAccess'; params: { level: 'panel' | 'ssh' } }
-  | { type: 'runsCms' };
+  | { type: 'runsCms' }
+  | { type: 'knows'; params: { fact: FactName } }
+  | { type: 'pageIs'; params: { pages: ErrorPage[] } }
+  | { type: 'notTried'; params: { steps: string[] } };
+
+const panel: Guard = { type: 'hasAccess', params: { level: 'panel' } };
+const ssh: Guard = { type: 'hasAccess', params: { level: 'ssh' } };
 
 const outcome = {
   fixed: { id: 'fixed', label: 'That fixed it: the site works' },
@@ -33,31 +39,60 @@ const outcome = {
  * offered a fix only when its guards hold, so nobody without server access
  * ever sees a server step, and the CMS step appears only for CMS sites.
  */
-const serverFixes: { step: string; when: Guard[] }[] = [
-  { step: 'server-health', when: [{ type: 'hasAccess', params: { level: 'panel' } }] },
-  { step: 'proxy', when: [{ type: 'hasAccess', params: { level: 'ssh' } }] },
-  { step: 'firewall', when: [{ type: 'hasAccess', params: { level: 'panel' } }] },
+const serverFixes: { step: string; when: Guard[]; alias?: string }[] = [
+  { step: 'server-health', when: [panel] },
+  { step: 'proxy', when: [ssh] },
+  // Someone who has been through "switch it back on" has done the firewall step.
+  { step: 'firewall', when: [panel], alias: 'firewall-back-on' },
   { step: 'dns', when: [] },
-  { step: 'plugins', when: [{ type: 'hasAccess', params: { level: 'panel' } }, { type: 'runsCms' }] },
-  { step: 'logs', when: [{ type: 'hasAccess', params: { level: 'panel' } }] },
-  { step: 'restart', when: [{ type: 'hasAccess', params: { level: 'ssh' } }] },
-  { step: 'php-limits', when: [{ type: 'hasAccess', params: { level: 'panel' } }] },
+  { step: 'plugins', when: [panel, { type: 'runsCms' }] },
+  { step: 'logs', when: [panel] },
+  { step: 'restart', when: [ssh] },
+  { step: 'php-limits', when: [panel] },
   { step: 'contact-host', when: [] },
 ];
 
-const record = (step: string, answer: string) => ({ type: 'record', params: { step, answer } }) as const;
-const learn = (fact: FactName, value: string) => ({ type: 'learn', params: { fact, value } }) as const;
+/**
+ * What the error page gives away picks the fix to try first; the others
+ * follow in the usual order. No page from the site at all points at DNS;
+ * Cloudflare's 52x pages at the origin refusing it; a bare web-server page
+ * (or Cloudflare's own 502, which passes on the origin's) at what sits
+ * behind the web server.
+ */
+const evidenceFirst: { pages: ErrorPage[]; step: string; when: Guard[] }[] = [
+  { pages: ['browser'], step: 'dns', when: [] },
+  { pages: ['cloudflare-52x'], step: 'firewall', when: [panel] },
+  { pages: ['nginx', 'apache', 'cloudflare-502'], step: 'proxy', when: [ssh] },
+  { pages: ['nginx', 'apache', 'cloudflare-502'], step: 'logs', when: [panel] },
+];
 
+const record = (step: string, answer: string) => ({ type: 'record', params: { step, answer } }) as const;
+const learn = (step: string, facts: Partial<Record<FactName, string>>) => ({ type: 'learn', params: { step, facts } }) as const;
 type Action = ReturnType<typeof record> | ReturnType<typeof learn>;
 
-/** Guarded transitions to the first server fix after `after` that applies. */
-function nextServerFix(after: string | null, action: Action) {
-  const from = after === null ? 0 : serverFixes.findIndex((f) => f.step === after) + 1;
-  return serverFixes.slice(from).map(({ step: target, when }) => ({
-    target,
-    ...(when.length ? { guard: and(when) } : {}),
-    actions: action,
-  }));
+const when = (guards: Guard[]) => (guards.length ? { guard: and(guards) } : {});
+
+/** Guarded transitions to the first server fix, other than `after`, not tried yet. */
+function nextServerFix(after: string | null, action?: Action, also: Guard[] = []) {
+  return serverFixes
+    .filter((f) => f.step !== after)
+    .map(({ step, when: guards, alias }) => ({
+      target: step,
+      ...when([...also, ...guards, { type: 'notTried', params: { steps: alias ? [step, alias] : [step] } }]),
+      ...(action ? { actions: action } : {}),
+    }));
+}
+
+/** After the questions: the fix the evidence points at, else the usual order. */
+function firstServerFix(action?: Action, also: Guard[] = []) {
+  return [
+    ...evidenceFirst.map(({ pages, step, when: guards }) => ({
+      target: step,
+      ...when([...also, { type: 'pageIs', params: { pages } }, ...guards]),
+      ...(action ? { actions: action } : {}),
+    })),
+    ...nextServerFix(null, action, also),
+  ];
 }
 
 /** Where the local, on-this-device fixes lead when they did not help. */
@@ -68,10 +103,23 @@ function afterLocalFixes(step: string, answer: string) {
   ];
 }
 
-function question(fact: FactName, answers: AnswerMeta[], next: (value: string) => unknown) {
+/**
+ * A question sets its fact to the answer's id. `derive` adds what else an
+ * answer tells us (an nginx error page says which web server runs the site).
+ */
+function question(
+  fact: FactName,
+  answers: (AnswerMeta & { derive?: Partial<Record<FactName, string>> })[],
+  next: (action: Action) => unknown,
+  extra: Transitions = {},
+) {
+  const step = fact === 'page' ? 'error-page' : fact;
+  const meta: StepMeta = { kind: 'question', stage: 'finding-out', guidance: step, fact, answers: answers.map(({ derive: _, ...a }) => a) };
+  if (fact === 'page') meta.pictures = true;
   return {
-    meta: { kind: 'question', stage: 'finding-out', guidance: fact, fact, answers } satisfies StepMeta,
-    on: Object.fromEntries(answers.map((a) => [a.id, next(a.id)])) as Transitions,
+    meta,
+    on: Object.fromEntries(answers.map((a) => [a.id, next(learn(step, { [fact]: a.id, ...a.derive }))])) as Transitions,
+    ...extra,
   };
 }
 
@@ -103,10 +151,15 @@ export const troubleshooter = setup({
     reachIs: ({ context }, params: { reach: Facts['reach'][] }) => params.reach.includes(context.facts.reach),
     hasAccess: ({ context }, params: { level: 'panel' | 'ssh' }) => hasAccess(context.facts, params.level),
     runsCms: ({ context }) => runsCms(context.facts),
+    knows: ({ context }, params: { fact: FactName }) => knows(context.facts, params.fact),
+    pageIs: ({ context }, params: { pages: ErrorPage[] }) => params.pages.includes(context.facts.page as ErrorPage),
+    notTried: ({ context }, params: { steps: string[] }) => !context.tried.some((t) => params.steps.includes(t.step)),
   },
   actions: {
-    learn: assign(({ context }, params: { fact: FactName; value: string }) => ({
-      facts: { ...context.facts, [params.fact]: params.value },
+    learn: assign(({ context }, params: { step: string; facts: Partial<Record<FactName, string>> }) => ({
+      // Only the machine's own answer ids arrive here, so the cast is safe.
+      facts: { ...context.facts, ...params.facts } as Facts,
+      sources: { ...context.sources, ...Object.fromEntries(Object.keys(params.facts).map((fact) => [fact, params.step])) },
     })),
     record: assign(({ context }, params: { step: string; answer: string }) => ({
       tried: [...context.tried, { step: params.step, answer: params.answer }],
@@ -115,7 +168,7 @@ export const troubleshooter = setup({
 }).createMachine({
   id: 'troubleshooter',
   initial: 'role',
-  context: { facts: {}, tried: [] },
+  context: { facts: {}, sources: {}, tried: [] },
   states: {
     // Finding out
     role: question(
@@ -124,7 +177,7 @@ export const troubleshooter = setup({
         { id: 'owner', label: 'It’s my site, or I look after it' },
         { id: 'visitor', label: 'I’m visiting someone else’s site' },
       ],
-      (value) => ({ target: 'reach', actions: learn('role', value) }),
+      (action) => ({ target: 'reach', actions: action }),
     ),
     reach: question(
       'reach',
@@ -133,7 +186,20 @@ export const troubleshooter = setup({
         { id: 'only-me', label: 'It works elsewhere, only I see the error' },
         { id: 'not-sure', label: 'I’m not sure' },
       ],
-      (value) => ({ target: 'reload', actions: learn('reach', value) }),
+      (action) => ({ target: 'error-page', actions: action }),
+    ),
+    'error-page': question(
+      'page',
+      [
+        { id: 'cloudflare-502', label: 'Cloudflare’s “Bad gateway” page', derive: { cdn: 'yes' } },
+        { id: 'cloudflare-52x', label: 'A Cloudflare page with error 520 to 526', derive: { cdn: 'yes' } },
+        { id: 'nginx', label: 'A plain “502 Bad Gateway” page with “nginx” under it', derive: { server: 'nginx' } },
+        { id: 'apache', label: 'A “Proxy Error” page from Apache', derive: { server: 'apache' } },
+        { id: 'host', label: 'A page from my hosting company' },
+        { id: 'browser', label: 'My browser’s own error page' },
+        { id: 'not-sure', label: 'None of these, or I’m not sure' },
+      ],
+      (action) => ({ target: 'reload', actions: action }),
     ),
 
     // Quick fixes, on the person's own device
@@ -170,7 +236,7 @@ export const troubleshooter = setup({
         { id: 'panel', label: 'Only a hosting control panel' },
         { id: 'none', label: 'Neither' },
       ],
-      (value) => ({ target: 'cdn', actions: learn('access', value) }),
+      (action) => ({ target: 'cdn', actions: action }),
     ),
     cdn: question(
       'cdn',
@@ -179,7 +245,9 @@ export const troubleshooter = setup({
         { id: 'no', label: 'No' },
         { id: 'not-sure', label: 'I’m not sure' },
       ],
-      (value) => ({ target: 'cms', actions: learn('cdn', value) }),
+      (action) => ({ target: 'cms', actions: action }),
+      // Skipped when the error page already showed a CDN.
+      { always: { target: 'cms', guard: { type: 'knows', params: { fact: 'cdn' } } } },
     ),
     cms: question(
       'cms',
@@ -190,9 +258,9 @@ export const troubleshooter = setup({
         { id: 'not-sure', label: 'I’m not sure' },
       ],
       // Which web server only matters to someone who can act on the server.
-      (value) => [
-        { target: 'server', guard: { type: 'hasAccess', params: { level: 'panel' } }, actions: learn('cms', value) },
-        { target: 'dns', actions: learn('cms', value) },
+      (action) => [
+        { target: 'server', guard: panel, actions: action },
+        ...firstServerFix(action),
       ],
     ),
     server: question(
@@ -202,7 +270,9 @@ export const troubleshooter = setup({
         { id: 'apache', label: 'Apache' },
         { id: 'not-sure', label: 'I don’t know' },
       ],
-      (value) => nextServerFix(null, learn('server', value)),
+      (action) => firstServerFix(action),
+      // Skipped when the error page already named the web server.
+      { always: firstServerFix(undefined, [{ type: 'knows', params: { fact: 'server' } }]) },
     ),
 
     // Fixes on the server, simplest first

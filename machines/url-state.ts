@@ -38,6 +38,8 @@ export interface WizardState {
   step: string;
   /** Where the journey began, when a link jumped straight to a step. */
   start?: string;
+  /** Ids of the error-log findings the person brought in (from the log explainer). */
+  found: string[];
   meta: StepMeta;
   context: WizardContext;
   /** Answers the replay used, in the order they were given. */
@@ -53,7 +55,19 @@ export interface WizardState {
 /** No journey answers more steps than there are, so longer URLs are cut here. */
 const maxSegments = stepIds.length;
 const maxSegmentLength = 80;
-const segmentPattern = /^([a-z0-9-]+)=([a-z0-9-]+)$/;
+const segmentPattern = /^([a-z0-9-]+)=([a-z0-9.+-]+)$/;
+
+/**
+ * Evidence no question asks for, read from a log line and carried in links:
+ * the PHP version (a fact guidance uses) and the ids of the log findings
+ * (for the summary and the hand-off). Never the log text itself.
+ */
+const evidencePatterns = {
+  php: /^\d{1,2}\.\d{1,2}$/,
+  found: /^[a-z0-9-]+(?:\+[a-z0-9-]+){0,19}$/,
+} as const;
+type EvidenceName = keyof typeof evidencePatterns;
+const isEvidence = (name: string): name is EvidenceName => Object.hasOwn(evidencePatterns, name);
 
 function decode(segment: string): string {
   try {
@@ -101,6 +115,13 @@ export function parseSegments(segments: readonly string[]): ParsedSegments {
       else if (kept) rejected.push({ segment, reason: `the link has two “${step}” parts; the first was kept` });
       else if (step === 'at') at = answer;
       else start = answer;
+    } else if (isEvidence(step)) {
+      if (!evidencePatterns[step].test(answer)) rejected.push({ segment, reason: `“${answer}” is not a ${step === 'php' ? 'PHP version' : 'list of log findings'}` });
+      else if (seen.has(step)) rejected.push({ segment, reason: `the link has two “${step}” parts; the first was kept` });
+      else {
+        seen.add(step);
+        answers.push({ step, answer });
+      }
     } else if (!isStep(step)) {
       rejected.push({ segment, reason: `there is no step called “${step}”` });
     } else if (!findAnswer(step, answer)) {
@@ -121,9 +142,16 @@ export function replay(answers: readonly Answer[], { at, start }: { at?: string;
   const remaining = new Map(answers.map((a) => [a.step, a]));
   const path: Answer[] = [];
   let [snapshot] = initialTransition(troubleshooter);
-  // Facts named in the link are known from the outset, so a link that jumps
-  // past the questions still carries the setup a support agent put in it.
-  const facts = Object.fromEntries(answers.flatMap((a) => (stepMeta(a.step).fact ? [[stepMeta(a.step).fact, a.answer]] : [])));
+  // Evidence is known from the outset. So are the answers to questions when
+  // a link jumps past them (`start=`): a support agent's link to one fix
+  // still carries the setup they put in it.
+  const facts = Object.fromEntries(
+    answers.flatMap((a) => {
+      if (a.step === 'php') return [['php', a.answer]];
+      const fact = isStep(a.step) ? stepMeta(a.step).fact : undefined;
+      return start && fact ? [[fact, a.answer]] : [];
+    }),
+  );
   snapshot = troubleshooter.resolveState({
     value: start ?? (snapshot.value as string),
     context: { ...snapshot.context, facts: { ...snapshot.context.facts, ...facts } },
@@ -144,6 +172,7 @@ export function replay(answers: readonly Answer[], { at, start }: { at?: string;
   return {
     step,
     start,
+    found: remaining.get('found')?.answer.split('+') ?? [],
     meta: stepMeta(step),
     context: snapshot.context,
     path,

@@ -64,3 +64,12 @@ describe('guidance content', () => {
     assert.match(unknown, /apache2/);
   });
 });
+
+describe('guidance that adapts to evidence', () => {
+  test('commands use the PHP version a log line revealed', async () => {
+    const { Content } = await evaluateGuidance(`${dir}/restart.mdx`);
+    const html = renderToStaticMarkup(createElement(Content, { components: guidanceComponents({ access: 'ssh', server: 'nginx', php: '8.1' }) }));
+    assert.match(html, /restart php8\.1-fpm/);
+    assert.doesNotMatch(html, /restart php8\.2-fpm/);
+  });
+});

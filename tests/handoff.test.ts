@@ -77,3 +77,10 @@ describe('a Cloudflare Ray ID', () => {
     assert.match(composeHandoff({ ...input, rayId: '8c1f2e3d4b5a6978-LHR' }).body, /Cloudflare Ray ID: 8c1f2e3d4b5a6978-LHR/);
   });
 });
+
+describe('evidence in the hand-off', () => {
+  test('log findings go in as meanings', () => {
+    const { body } = composeHandoff({ ...input, findings: [{ title: 'PHP-FPM ran out of workers', meaning: 'Every worker was busy.' }] });
+    assert.match(body, /What my error log shows:\n- PHP-FPM ran out of workers: Every worker was busy\./);
+  });
+});

@@ -6,14 +6,19 @@ import { stepIds, stepMeta } from '../machines/steps';
 import { troubleshooter } from '../machines/troubleshooter';
 
 /**
- * Path tests over the machine's whole reachable graph. A node is a step plus
- * the facts learned so far (what was tried does not change where one can go).
+ * Path tests over the machine's whole reachable graph. A node is a step, the
+ * facts learned so far and the steps already tried (how they went does not
+ * change where one can go).
  */
 type Snap = { value: unknown; status: string; context: WizardContext };
+const serialize = (s: unknown) => {
+  const { value, context } = s as Snap;
+  return JSON.stringify([value, context.facts, context.tried.map((t) => t.step).sort()]);
+};
 
 const adjacency = getAdjacencyMap(troubleshooter, {
   events: (s) => stepMeta((s as Snap).value as string).answers.map((a) => ({ type: a.id })),
-  serializeState: (s) => JSON.stringify([(s as Snap).value, (s as Snap).context.facts]),
+  serializeState: serialize,
 });
 
 type Edge = { event: { type: string }; state: unknown };
@@ -23,7 +28,7 @@ const nodes = Object.entries(adjacency).map(([key, { state, transitions }]) => (
   step: (state as Snap).value as string,
   facts: (state as Snap).context.facts,
   final: (state as Snap).status === 'done',
-  next: (Object.values(transitions) as Edge[]).map((t) => JSON.stringify([(t.state as Snap).value, (t.state as Snap).context.facts])),
+  next: (Object.values(transitions) as Edge[]).map((t) => serialize(t.state)),
   edges: (Object.values(transitions) as Edge[]).map((t) => ({ answer: t.event.type, to: (t.state as Snap).value as string })),
 }));
 const byKey = new Map(nodes.map((n) => [n.key, n]));
@@ -128,11 +133,11 @@ describe('the decision machine', () => {
 describe('jumping straight to a step (a support agent’s link)', () => {
   for (const start of stepIds) {
     test(`from ${start}, every answer leads on and every path ends in an ending`, () => {
-      const fromState = troubleshooter.resolveState({ value: start, context: { facts: {}, tried: [] } });
+      const fromState = troubleshooter.resolveState({ value: start, context: { facts: {}, sources: {}, tried: [] } });
       const map = getAdjacencyMap(troubleshooter, {
         fromState,
         events: (s) => stepMeta((s as Snap).value as string).answers.map((a) => ({ type: a.id })),
-        serializeState: (s) => JSON.stringify([(s as Snap).value, (s as Snap).context.facts]),
+        serializeState: serialize,
       });
       const seen = new Map<string, 'open' | 'done'>();
       const visit = (key: string) => {
@@ -144,10 +149,46 @@ describe('jumping straight to a step (a support agent’s link)', () => {
         const edges = Object.values(transitions) as Edge[];
         if ((state as Snap).status === 'done') assert.ok(endings.includes(step));
         else assert.equal(edges.length, stepMeta(step).answers.length, `${step}: an answer does nothing`);
-        for (const t of edges) visit(JSON.stringify([(t.state as Snap).value, (t.state as Snap).context.facts]));
+        for (const t of edges) visit(serialize(t.state));
         seen.set(key, 'done');
       };
-      visit(JSON.stringify([start, {}]));
+      visit(serialize(fromState));
     });
   }
+});
+
+describe('evidence from the error page', () => {
+  const firstFix = (facts: Partial<Record<string, string>>) => {
+    const entries = nodes.filter((n) => Object.entries(facts).every(([k, v]) => (n.facts as Record<string, string>)[k] === v));
+    const fixes = new Set<string>();
+    for (const n of entries) for (const e of n.edges) if (['cms', 'server'].includes(n.step) && !['server', 'fixed'].includes(e.to)) fixes.add(e.to);
+    return [...fixes];
+  };
+
+  test('no page from the site at all sends an owner to DNS first', () => {
+    assert.deepEqual(firstFix({ role: 'owner', page: 'browser', access: 'ssh' }), ['dns']);
+  });
+
+  test('a bare web-server page sends SSH users to the proxy settings and panel users to the logs first', () => {
+    assert.deepEqual(firstFix({ page: 'nginx', access: 'ssh' }), ['proxy']);
+    assert.deepEqual(firstFix({ page: 'apache', access: 'panel' }), ['logs']);
+  });
+
+  test('Cloudflare’s 52x pages send people with access to the firewall first', () => {
+    assert.deepEqual(firstFix({ page: 'cloudflare-52x', access: 'panel' }), ['firewall']);
+  });
+
+  test('what the page shows is not asked again', () => {
+    assert.deepEqual(nodes.filter((n) => n.step === 'server' && ['nginx', 'apache'].includes(n.facts.page!)).map((n) => n.key), []);
+    assert.deepEqual(nodes.filter((n) => n.step === 'cdn' && n.facts.page?.startsWith('cloudflare')).map((n) => n.key), []);
+    assert.ok(nodes.some((n) => n.facts.page === 'nginx' && n.facts.server === 'nginx' && n.step === 'proxy'));
+  });
+
+  test('no step comes twice in a journey, whatever the evidence', () => {
+    for (const n of nodes) {
+      const tried = JSON.parse(n.key)[2] as string[];
+      assert.equal(new Set(tried).size, tried.length, n.key);
+      assert.ok(!tried.includes(n.step), `${n.step} offered again: ${n.key}`);
+    }
+  });
 });

@@ -6,7 +6,7 @@ const segments = (href: string) => href.replace(/^\/fix\/?/, '').split('/').filt
 const open = (href: string) => stateFromSegments(segments(href));
 
 const nginxWordPress =
-  '/fix/role=owner/reach=everyone/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx/server-health=broken/proxy=broken/firewall=broken/dns=broken';
+  '/fix/role=owner/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx/server-health=broken/proxy=broken/firewall=broken/dns=broken';
 
 describe('the URL is the state', () => {
   test('an empty path opens the first question', () => {
@@ -18,7 +18,7 @@ describe('the URL is the state', () => {
   test('a deep link replays to the same step with the same facts and history', () => {
     const s = open(nginxWordPress);
     assert.equal(s.step, 'plugins');
-    assert.deepEqual(s.context.facts, { role: 'owner', reach: 'everyone', access: 'ssh', cdn: 'no', cms: 'wordpress', server: 'nginx' });
+    assert.deepEqual(s.context.facts, { role: 'owner', reach: 'everyone', page: 'not-sure', access: 'ssh', cdn: 'no', cms: 'wordpress', server: 'nginx' });
     assert.deepEqual(s.context.tried.map((t) => t.step), ['reload', 'server-health', 'proxy', 'firewall', 'dns']);
     assert.equal(hrefFor(s.path), nginxWordPress);
   });
@@ -63,9 +63,8 @@ describe('the URL is the state', () => {
     assert.deepEqual(panelOnly.pending.map((a) => a.step), ['proxy']);
   });
 
-  test('a link that pre-answers questions skips them, and its facts are known at once', () => {
-    assert.equal(open('/fix/access=ssh/server=nginx').context.facts.server, 'nginx');
-    const s = open('/fix/access=ssh/server=nginx/cms=wordpress/role=owner/reach=everyone/reload=broken');
+  test('a link that pre-answers questions skips them', () => {
+    const s = open('/fix/access=ssh/server=nginx/cms=wordpress/role=owner/reach=everyone/error-page=not-sure/reload=broken');
     assert.equal(s.step, 'cdn');
     const next = open(answerHref(s, 'no'));
     assert.equal(next.step, 'server-health', 'cms and server were already known');
@@ -73,7 +72,7 @@ describe('the URL is the state', () => {
   });
 
   test('bad segments are reported and the rest of the link still counts', () => {
-    const s = stateFromSegments(['role=owner', 'banana', 'nope=yes', 'reach=sideways', 'role=visitor', 'reach=everyone', 'at=nowhere']);
+    const s = stateFromSegments(['role=owner', 'banana', 'nope=yes', 'reach=sideways', 'role=visitor', 'reach=everyone', 'at=nowhere', 'error-page=not-sure']);
     assert.equal(s.step, 'reload');
     assert.equal(s.context.facts.role, 'owner');
     assert.deepEqual(
@@ -98,7 +97,7 @@ describe('the URL is the state', () => {
   });
 
   test('a finished journey stays finished: answers after an ending are remembered, not applied', () => {
-    const s = open('/fix/role=visitor/reach=everyone/reload=fixed/access=ssh');
+    const s = open('/fix/role=visitor/reach=everyone/error-page=not-sure/reload=fixed/access=ssh');
     assert.equal(s.step, 'fixed');
     assert.equal(s.meta.kind, 'ending');
   });
@@ -116,7 +115,7 @@ describe('links straight to one step', () => {
     const s = open('/fix/start=restart');
     const next = answerHref(s, 'broken');
     assert.equal(next, '/fix/start=restart/restart=broken');
-    assert.equal(open(next).step, 'php-limits', 'unknown access still offers the next fix');
+    assert.equal(open(next).step, 'server-health', 'the fixes not tried yet follow, simplest first; unknown access still offers them');
     assert.equal(open(backHref(open(next))!).step, 'restart');
   });
 

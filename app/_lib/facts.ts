@@ -1,14 +1,16 @@
-import type { FactName, Facts } from '../../machines/facts';
+import type { FactName, WizardContext } from '../../machines/facts';
 import { stepIds, stepMeta } from '../../machines/steps';
 
 /** Short names for what each question found out, in the order they are asked. */
 const factNames: Record<FactName, [you: string, me: string]> = {
   role: ['Your role', 'My role'],
   reach: ['Who sees the error', 'Who sees the error'],
+  page: ['Error page', 'Error page'],
   access: ['Your access', 'My access'],
   cdn: ['CDN in front', 'CDN in front'],
   cms: ['CMS', 'CMS'],
   server: ['Web server', 'Web server'],
+  php: ['PHP version', 'PHP version'],
 };
 
 /** The question step that sets each fact, and so the labels of its values. */
@@ -22,23 +24,19 @@ export interface KnownFact {
   /** The same name as the person would write it in a message. */
   ownName: string;
   value: string;
-  /** The question step, for a "change" link. */
-  step: string;
+  /** The question that told us, for a "change" link; none for facts read from a log. */
+  step?: string;
 }
 
-export function knownFacts(facts: Facts): KnownFact[] {
+export function knownFacts({ facts, sources }: Pick<WizardContext, 'facts' | 'sources'>): KnownFact[] {
   return (Object.keys(factNames) as FactName[]).flatMap((fact) => {
     const value = facts[fact];
-    const step = questionFor(fact);
-    if (!value || !step) return [];
-    const label = stepMeta(step).answers.find((a) => a.id === value)?.label ?? value;
+    if (!value) return [];
+    const question = questionFor(fact);
+    const label = (question && stepMeta(question).answers.find((a) => a.id === value)?.label) ?? value;
     const [name, ownName] = factNames[fact];
-    return [{ fact, name, ownName, value: label, step }];
+    return [{ fact, name, ownName, value: label, step: sources[fact] ?? question }];
   });
 }
 
-/** "Not sure" counts as unknown wherever guidance adapts to a fact. */
-export function knows(facts: Facts, fact: FactName): boolean {
-  const value = facts[fact];
-  return value !== undefined && value !== 'not-sure';
-}
+export { knows } from '../../machines/facts';

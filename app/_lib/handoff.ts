@@ -6,6 +6,8 @@
 export interface HandoffInput {
   facts: { name: string; value: string }[];
   tried: { title: string; outcome: string }[];
+  /** Recognised error-log lines, as meanings. */
+  findings?: { title: string; meaning: string }[];
   siteAddress?: string;
   since?: string;
   /** Cloudflare's reference for one failed request, which its error page shows. */
@@ -18,7 +20,7 @@ export interface HandoffMessage {
   body: string;
 }
 
-export function composeHandoff({ facts, tried, siteAddress, since, rayId, progressUrl }: HandoffInput): HandoffMessage {
+export function composeHandoff({ facts, tried, findings = [], siteAddress, since, rayId, progressUrl }: HandoffInput): HandoffMessage {
   const lines = [
     'Hello,',
     '',
@@ -30,6 +32,9 @@ export function composeHandoff({ facts, tried, siteAddress, since, rayId, progre
   if (rayId) lines.push(`Cloudflare Ray ID: ${rayId}`);
   if (facts.length) {
     lines.push('', 'What I know about the setup:', ...facts.map((f) => `- ${f.name}: ${f.value}`));
+  }
+  if (findings.length) {
+    lines.push('', 'What my error log shows:', ...findings.map((f) => `- ${f.title}: ${f.meaning}`));
   }
   lines.push('', 'What I tried, in order:');
   lines.push(...(tried.length ? tried.map((t, i) => `${i + 1}. ${t.title}: ${t.outcome}`) : ['Nothing yet.']));

@@ -2,6 +2,7 @@ import { stepMeta } from '../../machines/steps';
 import type { WizardState } from '../../machines/url-state';
 import { knownFacts, type KnownFact } from './facts';
 import { loadTitle } from './guidance';
+import { recognisers } from './logs/recognisers';
 
 export interface TriedStep {
   step: string;
@@ -10,9 +11,16 @@ export interface TriedStep {
   outcome: string;
 }
 
+export interface LogFinding {
+  title: string;
+  meaning: string;
+}
+
 export interface JourneyRecord {
   facts: KnownFact[];
   tried: TriedStep[];
+  /** What the person's error log showed (the meanings, never the lines). */
+  findings: LogFinding[];
 }
 
 /** What the wizard knows and what was tried, in words a person reads. */
@@ -25,5 +33,9 @@ export async function describeJourney(state: WizardState): Promise<JourneyRecord
       outcome: stepMeta(step).answers.find((a) => a.id === answer)?.label ?? answer,
     })),
   );
-  return { facts: knownFacts(state.context.facts), tried };
+  const findings = state.found.flatMap((id) => {
+    const r = recognisers.find((r) => r.id === id);
+    return r ? [{ title: r.title, meaning: r.meaning }] : [];
+  });
+  return { facts: knownFacts(state.context), tried, findings };
 }

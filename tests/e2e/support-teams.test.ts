@@ -24,7 +24,8 @@ after(async () => {
 
 const panelWalk: [string, string][] = [
   [labels.owner, 'reach'],
-  [labels.everyone, 'reload'],
+  [labels.everyone, 'error-page'],
+  [labels.notSure, 'reload'],
   [labels.broken, 'access'],
   ['Only a hosting control panel', 'cdn'],
   ['Yes, for example Cloudflare', 'cms'],
@@ -97,7 +98,8 @@ describe('for support teams', () => {
     const customer = await newPhone(browser);
     await customer.goto(link);
     assert.equal(await heading(customer), await titleOf('reach'), 'the role question is skipped');
-    await answer(customer, labels.everyone, 'reload');
+    await answer(customer, labels.everyone, 'error-page');
+    await answer(customer, labels.notSure, 'reload');
     await answer(customer, labels.broken, 'cdn');
     await answer(customer, 'No', 'server-health');
     await customer.context().close();
@@ -164,7 +166,8 @@ describe('for support teams', () => {
     const page = await newPhone(browser, { acceptDownloads: true });
     await walk(page, [
       [labels.owner, 'reach'],
-      [labels.everyone, 'reload'],
+      [labels.everyone, 'error-page'],
+      [labels.notSure, 'reload'],
       [labels.broken, 'access'],
       ['Neither', 'cdn'],
       ['Yes, for example Cloudflare', 'cms'],

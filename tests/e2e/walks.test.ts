@@ -35,14 +35,15 @@ async function start(page: Page) {
   visited.add('/fix');
 }
 
-const { owner, everyone, broken } = labels;
+const { owner, everyone, broken, notSure } = labels;
 
 describe('walking the wizard', () => {
   test('a visitor is told what they can try, and never sees a server step', async () => {
     const page = await newPhone(browser);
     await start(page);
     await answer(page, 'I’m visiting someone else’s site', 'reach');
-    await answer(page, 'It works elsewhere, only I see the error', 'reload');
+    await answer(page, 'It works elsewhere, only I see the error', 'error-page');
+    await answer(page, 'My browser’s own error page', 'reload');
     await answer(page, broken, 'clear-cache');
     await answer(page, broken, 'flush-dns');
     await answer(page, 'I can’t do this', 'other-network');
@@ -57,7 +58,8 @@ describe('walking the wizard', () => {
     const page = await newPhone(browser);
     await start(page);
     await answer(page, owner, 'reach');
-    await answer(page, everyone, 'reload');
+    await answer(page, everyone, 'error-page');
+    await answer(page, 'A page from my hosting company', 'reload');
     await answer(page, broken, 'access');
     await answer(page, 'Neither', 'cdn');
     await answer(page, 'No', 'cms');
@@ -70,7 +72,8 @@ describe('walking the wizard', () => {
 
   const sshWalk: [string, string][] = [
     [owner, 'reach'],
-    [everyone, 'reload'],
+    [everyone, 'error-page'],
+    [notSure, 'reload'],
     [broken, 'access'],
     ['I can log in to the server (SSH)', 'cdn'],
     ['No', 'cms'],
@@ -109,7 +112,7 @@ describe('walking the wizard', () => {
 
   test('Nginx commands are shown to Nginx users; all variants when the server is unknown', async () => {
     const page = await newPhone(browser);
-    const base = '/fix/role=owner/reach=everyone/reload=broken/access=ssh/cdn=no/cms=none';
+    const base = '/fix/role=owner/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=none';
     await page.goto(`${app.url}${base}/server=nginx/server-health=broken`);
     assert.equal(await heading(page), await titleOf('proxy'));
     assert.equal(await page.getByText('If your site runs on', { exact: false }).count(), 0);
@@ -161,7 +164,7 @@ describe('walking the wizard', () => {
     const page = await newPhone(browser, { javaScriptEnabled: false });
     const res = await page.goto(`${app.url}/fix/role=owner/reach=<script>alert(1)<%2Fscript>/banana/reach=everyone`);
     assert.equal(res?.status(), 200);
-    assert.equal(await heading(page), await titleOf('reload'));
+    assert.equal(await heading(page), await titleOf('error-page'));
     const notice = await page.getByRole('status').innerText();
     assert.match(notice, /didn’t make sense/);
     assert.match(notice, /banana/);

@@ -18,6 +18,7 @@ export async function answer(page: Page, label: string | RegExp, nextStep: strin
 export const labels = {
   owner: 'It’s my site, or I look after it',
   everyone: 'It’s down for everyone',
+  notSure: 'None of these, or I’m not sure',
   broken: 'Still broken',
   cannot: 'I can’t do this',
   fixed: 'That fixed it: the site works',

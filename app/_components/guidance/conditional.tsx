@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FactName, Facts } from '../../../machines/facts';
 import { knows } from '../../_lib/facts';
+import { Command } from './CodeBlock';
 
 const serverNames = { nginx: 'Nginx', apache: 'Apache' } as const;
 
@@ -28,5 +29,16 @@ export function bindConditionals(facts: Facts) {
     );
   }
 
-  return { If, ForServer };
+  /**
+   * Commands name PHP 8.2, the version on current Debian; when a log line has
+   * told us the person's version, the commands use theirs instead.
+   */
+  function CommandForThisServer(props: Parameters<typeof Command>[0]) {
+    const php = facts.php;
+    if (!php) return <Command {...props} />;
+    const fit = (s?: string) => s?.replace(/php8\.2/g, `php${php}`).replace(/\/php\/8\.2\//g, `/php/${php}/`);
+    return <Command run={fit(props.run)} systemd={fit(props.systemd)} service={fit(props.service)} />;
+  }
+
+  return { If, ForServer, Command: CommandForThisServer };
 }

@@ -24,8 +24,9 @@ const field = 'mt-1 block w-full rounded border border-slate-500 bg-white px-3 p
  * it works without JavaScript.
  */
 export async function HandoffPanel({ state, title = 'Your message for the host', siteAddress, since, rayId }: Props) {
-  const { facts, tried } = await describeJourney(state);
+  const { facts, tried, findings } = await describeJourney(state);
   const message = composeHandoff({
+    findings,
     facts: facts.filter((f) => f.fact !== 'role').map((f) => ({ name: f.ownName, value: f.value })),
     tried,
     siteAddress: siteAddress?.value,

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { answerHref, type WizardState } from '../../../machines/url-state';
+import { PictureAnswers } from './PictureAnswers';
 
 const headings = { question: 'Choose your answer', fix: 'Did it work?' } as const;
 
@@ -9,6 +10,7 @@ const headings = { question: 'Choose your answer', fix: 'Did it work?' } as cons
  */
 export function Answers({ state }: { state: WizardState }) {
   if (state.meta.kind === 'ending') return null;
+  if (state.meta.pictures) return <PictureAnswers state={state} />;
   return (
     <section aria-labelledby="answers-heading" className="mt-10">
       <h2 id="answers-heading" className="mb-3 text-lg font-semibold">

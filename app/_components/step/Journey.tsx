@@ -19,9 +19,11 @@ export async function Journey({ state }: { state: WizardState }) {
               <dt className="text-slate-600 dark:text-slate-400">{f.name}</dt>
               <dd>{f.value}</dd>
               <dd className="print:hidden">
-                <Link href={changeHref(state, f.step)} className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
-                  Change<span className="sr-only"> {f.name.toLowerCase()}</span>
-                </Link>
+                {f.step && (
+                  <Link href={changeHref(state, f.step)} className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
+                    Change<span className="sr-only"> {f.name.toLowerCase()}</span>
+                  </Link>
+                )}
               </dd>
             </div>
           ))}

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { site } from '../../../content/site';
 import { backHref, basePath, canonicalHref, stepHref, type WizardState } from '../../../machines/url-state';
 import { guidanceComponents } from '../guidance';
+import { ExplainLink } from '../explain/ExplainLink';
 import { HandoffPanel } from '../handoff/HandoffPanel';
 import { ShareLinks } from '../share/ShareLinks';
 import type { Guidance } from '../../_lib/guidance';
@@ -10,6 +11,9 @@ import { Journey } from './Journey';
 import { LinkNotice } from './LinkNotice';
 import { Progress } from './Progress';
 import { StepFacts } from './StepFacts';
+
+/** The steps whose guidance sends people to an error log. */
+const readsLogs = ['proxy', 'logs', 'php-limits'];
 
 /** One step of the wizard: where you are, what to do, your answers, and links to share. */
 export function StepView({ state, guidance }: { state: WizardState; guidance: Guidance }) {
@@ -30,6 +34,8 @@ export function StepView({ state, guidance }: { state: WizardState; guidance: Gu
       <article className="prose prose-slate mt-6 max-w-none dark:prose-invert prose-a:text-blue-800 dark:prose-a:text-blue-300 prose-code:before:content-none prose-code:after:content-none">
         <Content components={guidanceComponents(state.context.facts)} />
       </article>
+
+      {readsLogs.includes(state.step) && <ExplainLink state={state} />}
 
       <Answers state={state} />
 

@@ -8,8 +8,11 @@ const link = 'text-blue-800 underline underline-offset-2 dark:text-blue-300';
 
 /** GOV.UK-style "check your answers": each answer with a link to change it. */
 export async function CheckAnswers({ state }: { state: WizardState }) {
-  const { facts, tried } = await describeJourney(state);
-  const questions = await Promise.all(facts.map(async (f) => ({ ...f, question: await loadTitle(stepMeta(f.step).guidance) })));
+  const { facts, tried, findings } = await describeJourney(state);
+  // Facts with no question of their own (the PHP version read from a log) are listed by name.
+  const questions = await Promise.all(
+    facts.map(async (f) => ({ ...f, question: f.step && stepMeta(f.step).fact === f.fact ? await loadTitle(stepMeta(f.step).guidance) : f.name })),
+  );
   const current = await loadTitle(state.meta.guidance);
 
   return (
@@ -25,9 +28,11 @@ export async function CheckAnswers({ state }: { state: WizardState }) {
                 <dt className="font-medium">{q.question}</dt>
                 <dd>{q.value}</dd>
                 <dd className="print:hidden">
-                  <Link href={changeHref(state, q.step)} className={link}>
-                    Change<span className="sr-only"> your answer to “{q.question}”</span>
-                  </Link>
+                  {q.step && (
+                    <Link href={changeHref(state, q.step)} className={link}>
+                      Change<span className="sr-only"> your answer to “{q.question}”</span>
+                    </Link>
+                  )}
                 </dd>
               </div>
             ))}
@@ -36,6 +41,21 @@ export async function CheckAnswers({ state }: { state: WizardState }) {
           <p className="mt-2">No questions answered yet.</p>
         )}
       </section>
+
+      {findings.length > 0 && (
+        <section aria-labelledby="log-heading" className="mt-10">
+          <h2 id="log-heading" className="text-xl font-semibold">
+            What your error log shows
+          </h2>
+          <ul className="mt-3 space-y-2">
+            {findings.map((f) => (
+              <li key={f.title}>
+                <strong>{f.title}:</strong> {f.meaning}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="tried-heading" className="mt-10">
         <h2 id="tried-heading" className="text-xl font-semibold">

@@ -1,0 +1,75 @@
+import { stepMeta } from '../../machines/steps';
+import { hrefFor, stateFromSegments, type Answer } from '../../machines/url-state';
+import { explainLog, maxInputBytes } from './logs/explain';
+import type { Reveals } from './logs/recognisers';
+import { loadTitle } from './guidance';
+
+/** What the log explainer sends back to the page: meanings and links, never the pasted text (unless asked). */
+export interface ExplainResult {
+  findings: {
+    id: string;
+    title: string;
+    meaning: string;
+    cause: string;
+    severity: string;
+    source: string;
+    count: number;
+    stepTitle: string;
+    href: string;
+  }[];
+  unmatched: number;
+  total: number;
+  truncated: boolean;
+  reveals: Reveals;
+  /** Ready to paste into a message to the host. */
+  forHost: string;
+}
+
+/**
+ * Explains pasted log text and builds, for each finding, a link into the
+ * wizard at the fix that addresses it, carrying the person's own answers and
+ * what the log revealed (web server, PHP version, the findings' ids).
+ */
+export async function explainForWizard(text: string, context: string[], includeLines: boolean): Promise<ExplainResult> {
+  const explanation = explainLog(text.slice(0, maxInputBytes * 2));
+  const { path, pending } = stateFromSegments(context);
+  // The new findings replace any brought from an earlier paste.
+  const own = [...path, ...pending].filter((a) => a.step !== 'php' && a.step !== 'found');
+  const evidence: Answer[] = [];
+  const { server, php } = explanation.reveals;
+  if (server && !own.some((a) => a.step === 'server')) evidence.push({ step: 'server', answer: server });
+  if (php) evidence.push({ step: 'php', answer: php });
+  const ids = explanation.findings.map((f) => f.recogniser.id);
+  if (ids.length) evidence.push({ step: 'found', answer: ids.slice(0, 20).join('+') });
+
+  const findings = await Promise.all(
+    explanation.findings.map(async ({ recogniser: r, count }) => ({
+      id: r.id,
+      title: r.title,
+      meaning: r.meaning,
+      cause: r.cause,
+      severity: r.severity,
+      source: r.source,
+      count,
+      stepTitle: await loadTitle(stepMeta(r.step).guidance),
+      href: hrefFor([...own, ...evidence], { start: r.step }),
+    })),
+  );
+
+  const forHost = [
+    'What my error log shows:',
+    ...explanation.findings.flatMap(({ recogniser: r, count, lines }) => [
+      `- ${r.title}${count > 1 ? ` (${count} times)` : ''}: ${r.meaning}`,
+      ...(includeLines ? lines.map((l) => `    ${l}`) : []),
+    ]),
+  ].join('\n');
+
+  return {
+    findings,
+    unmatched: explanation.unmatched,
+    total: explanation.total,
+    truncated: explanation.truncated,
+    reveals: explanation.reveals,
+    forHost: findings.length ? forHost : '',
+  };
+}

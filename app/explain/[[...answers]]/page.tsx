@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { canonicalHref, stateFromSegments } from '../../../machines/url-state';
+import { LogExplainer } from '../../_components/explain/LogExplainer';
+
+interface Props {
+  params: Promise<{ answers?: string[] }>;
+}
+
+export const metadata: Metadata = {
+  title: 'Explain my error log',
+  description: 'Paste lines from your web server, PHP-FPM or system logs and get each one explained in plain words, with the fix that addresses it.',
+};
+
+// The path carries the person's wizard answers, so the fixes we link to keep them.
+export const dynamicParams = true;
+
+export function generateStaticParams() {
+  return [{ answers: [] }];
+}
+
+export default async function ExplainPage({ params }: Props) {
+  const state = stateFromSegments((await params).answers ?? []);
+  const context = canonicalHref(state, '');
+  return (
+    <>
+      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Explain my error log</h1>
+      <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">
+        Paste lines from your logs, or the text of the error page, and we’ll say what each recognised line means and which fix addresses it.
+      </p>
+      <details className="mt-4 rounded border border-slate-300 dark:border-slate-700">
+        <summary className="cursor-pointer px-4 py-3 font-medium">Where do I find my error log?</summary>
+        <div className="border-t border-slate-200 px-4 py-3 text-sm dark:border-slate-800">
+          <ul className="list-disc space-y-1 pl-5">
+            <li>In a hosting control panel: look for “Errors”, “Error log” or “Logs”.</li>
+            <li>
+              Nginx: <code>/var/log/nginx/error.log</code>. Apache: <code>/var/log/apache2/error.log</code> (or <code>/var/log/httpd/error_log</code>).
+            </li>
+            <li>
+              PHP-FPM: <code>/var/log/php8.2-fpm.log</code> (your version may differ), or <code>journalctl -u php8.2-fpm</code>.
+            </li>
+            <li>
+              The system: <code>journalctl -k</code> or <code>dmesg</code> for “Out of memory” lines.
+            </li>
+          </ul>
+        </div>
+      </details>
+      {state.path.length > 0 && (
+        <p className="mt-4">
+          <Link href={canonicalHref(state)} className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
+            <span aria-hidden="true">← </span>Back to where you were
+          </Link>
+        </p>
+      )}
+      <LogExplainer context={context} />
+    </>
+  );
+}

@@ -1,0 +1,169 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './server';
+
+/** Debian's nginx binary (CI installs `nginx-light` when it is missing). */
+export const NGINX_BIN = '/usr/sbin/nginx';
+
+export function nginxAvailable(): boolean {
+  return existsSync(NGINX_BIN);
+}
+
+export interface NginxServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  /** Path of the error log, written at level `info`. */
+  errorLog: string;
+  stop(): Promise<void>;
+}
+
+/** True once something accepts TCP connections on 127.0.0.1:port. */
+export function portAnswers(port: number, timeoutMs = 500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/** A loopback port nothing listens on (bound and released, then checked). */
+async function closedPort(): Promise<number> {
+  for (let i = 0; i < 20; i++) {
+    const port = await freePort();
+    if (!(await portAnswers(port))) return port;
+  }
+  throw new Error('could not find a closed loopback port');
+}
+
+/**
+ * Starts Debian's nginx in the foreground with a throwaway config in a fresh
+ * temp dir. Locations:
+ *   /closed       proxy_pass to a loopback port nothing listens on
+ *   /missing.php  fastcgi_pass to a unix socket that does not exist
+ *                 (`<tmp>/php8.2-fpm-missing.sock`)
+ *   /fpm          fastcgi_pass to `fpm.socket`, running `fpm.script` (only if given)
+ */
+export async function startNginx({
+  upstream,
+}: {
+  upstream?: { fpm?: { socket: string; script: string } };
+} = {}): Promise<NginxServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'nginx-test-'));
+  const port = await freePort();
+  const closed = await closedPort();
+  const errorLog = join(dir, 'error.log');
+  const fpm = upstream?.fpm;
+
+  const conf = `
+# Runs as the current user; nginx only switches users for workers when it is root,
+# so name root explicitly rather than relying on a "nobody" account existing.
+${process.getuid?.() === 0 ? 'user root root;' : ''}
+daemon off;
+master_process on;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${errorLog} info;
+
+events {
+  worker_connections 64;
+}
+
+http {
+  access_log off;
+  client_body_temp_path ${dir}/client_body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+
+  server {
+    listen 127.0.0.1:${port};
+    server_name localhost;
+
+    location = /closed {
+      proxy_connect_timeout 5s;
+      proxy_pass http://127.0.0.1:${closed};
+    }
+
+    location = /missing.php {
+      include /etc/nginx/fastcgi_params;
+      fastcgi_param SCRIPT_FILENAME ${dir}/missing.php;
+      fastcgi_pass unix:${dir}/php8.2-fpm-missing.sock;
+    }
+${
+  fpm
+    ? `
+    location = /fpm {
+      include /etc/nginx/fastcgi_params;
+      fastcgi_param SCRIPT_FILENAME ${fpm.script};
+      fastcgi_read_timeout 10s;
+      fastcgi_pass unix:${fpm.socket};
+    }
+`
+    : ''
+}
+    location / {
+      return 404;
+    }
+  }
+}
+`;
+  const confFile = join(dir, 'nginx.conf');
+  await writeFile(confFile, conf);
+
+  // -p sets the prefix so nothing falls back to /var/lib/nginx or /var/log/nginx;
+  // -e (nginx >= 1.19.5) points the pre-config error log into the temp dir too.
+  const child: ChildProcess = spawn(NGINX_BIN, ['-p', `${dir}/`, '-e', errorLog, '-c', confFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGQUIT');
+      await Promise.race([exited, sleep(5000)]);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await Promise.race([exited, sleep(2000)]);
+      }
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await stop();
+      throw new Error(`nginx exited during start-up: ${output}`);
+    }
+    // An HTTP request rather than a bare TCP probe: a connection closed without a
+    // request makes nginx log "client closed connection while waiting for request".
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
+      await res.arrayBuffer();
+      break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`nginx did not listen on 127.0.0.1:${port} within 10 s: ${output}`);
+    }
+    await sleep(200);
+  }
+
+  return { url: `http://127.0.0.1:${port}`, errorLog, stop };
+}
