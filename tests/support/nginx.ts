@@ -65,8 +65,8 @@ export async function startNginx({
   const fpm = upstream?.fpm;
 
   const conf = `
-# Runs as the current user; nginx only switches users for workers when it is root,
-# so name root explicitly rather than relying on a "nobody" account existing.
+# Started as root, nginx would run its workers as "nobody", who can't enter the
+# 0700 temp dir (temp paths, sockets); keep them as root. Not root: no switch.
 ${process.getuid?.() === 0 ? 'user root root;' : ''}
 daemon off;
 master_process on;
@@ -130,14 +130,19 @@ ${
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Safety net if the test process ends without stop(): SIGTERM makes the
+  // master stop its workers too (SIGKILL would leave them running).
+  const onExit = () => child.kill('SIGTERM');
+  process.once('exit', onExit);
+  void exited.then(() => process.off('exit', onExit));
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGQUIT');
-      await Promise.race([exited, sleep(5000)]);
+      await Promise.race([exited, sleep(5000, undefined, { ref: false })]);
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGKILL');
-        await Promise.race([exited, sleep(2000)]);
+        await Promise.race([exited, sleep(2000, undefined, { ref: false })]);
       }
     }
     await rm(dir, { recursive: true, force: true });
@@ -152,7 +157,7 @@ ${
     // An HTTP request rather than a bare TCP probe: a connection closed without a
     // request makes nginx log "client closed connection while waiting for request".
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
+      const res = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000), headers: { connection: 'close' } });
       await res.arrayBuffer();
       break;
     } catch {

@@ -116,14 +116,19 @@ ${toFile ? `php_admin_value[error_log] = ${phpErrorLog}` : '; no error_log: PHP 
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Safety net if the test process ends without stop(): SIGTERM makes the
+  // master stop its workers too (SIGKILL would leave them running).
+  const onExit = () => child.kill('SIGTERM');
+  process.once('exit', onExit);
+  void exited.then(() => process.off('exit', onExit));
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGQUIT');
-      await Promise.race([exited, sleep(5000)]);
+      await Promise.race([exited, sleep(5000, undefined, { ref: false })]);
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGKILL');
-        await Promise.race([exited, sleep(2000)]);
+        await Promise.race([exited, sleep(2000, undefined, { ref: false })]);
       }
     }
     await rm(dir, { recursive: true, force: true });

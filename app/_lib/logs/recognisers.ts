@@ -100,14 +100,16 @@ const phpFromCapture = (match: RegExpExecArray, line: string): Reveals => {
   return php ? { php } : {};
 };
 
-/** Reveals the web server or PHP version of a killed process or a failed service. */
-const programFromCapture = (match: RegExpExecArray): Reveals => {
-  const name = match[1] ?? '';
+/** The web server or PHP version a program or service name gives away. */
+function programReveals(name: string): Reveals {
   if (/^nginx\b/i.test(name)) return { server: 'nginx' };
   if (/^(?:apache2|httpd)\b/i.test(name)) return { server: 'apache' };
   const php = phpVersionIn(name);
   return php ? { php } : {};
-};
+}
+
+/** Reveals what the program named in the first capture group gives away. */
+const programFromCapture = (match: RegExpExecArray): Reveals => programReveals(match[1] ?? '');
 
 const nginxTime = '2026/11/26 09:14:03';
 const nginxTail = ', client: 203.0.113.7, server: example.com, request: "GET / HTTP/1.1"';
@@ -117,7 +119,8 @@ const apacheClient = '[client 203.0.113.7:51234]';
 const fpmTime = '[26-Nov-2026 09:14:03]';
 
 /** What "upstream" means, for lines that use the word. */
-const upstream = 'the upstream (the program Nginx passes requests to, usually PHP-FPM, which runs PHP, or your app)';
+const upstream = 'the upstream (the program Nginx passes requests to: usually PHP-FPM, which runs PHP, or your app)';
+const Upstream = `T${upstream.slice(1)}`;
 
 const table: Recogniser[] = [
   // ---------------------------------------------------------------- Nginx
@@ -155,7 +158,7 @@ const table: Recogniser[] = [
     pattern: /connect\(\)(?: to (\S{1,512}))? failed \(111: Connection refused\) while connecting to upstream/i,
     severity: 'critical',
     title: 'Nginx found nothing listening where it sends requests',
-    meaning: `Nginx passes each request on to ${upstream}, and nothing answered at the address it was given. Visitors get a 502 Bad Gateway.`,
+    meaning: `Nginx tried to reach ${upstream}, and nothing was listening at the address in its settings. Visitors get a 502 Bad Gateway.`,
     cause:
       'PHP-FPM or your app has stopped or crashed, or it now listens on a different port or socket. Restarting it usually brings the site back; if it doesn’t stay up, its own log says why.',
     step: 'restart',
@@ -207,7 +210,7 @@ const table: Recogniser[] = [
     pattern: /upstream prematurely closed (?:connection|FastCGI (?:stdout|request))/i,
     severity: 'error',
     title: 'The program behind Nginx hung up before answering',
-    meaning: `Nginx passed a request to ${upstream}, and that program closed the connection before sending a proper answer. Visitors get a 502 Bad Gateway.`,
+    meaning: `Nginx handed a request over to ${upstream}, which closed the connection before sending a proper answer. Visitors get a 502 Bad Gateway.`,
     cause:
       'The program most likely crashed or was stopped while working on the page. The PHP or app error log from the same moment usually says what went wrong.',
     step: 'logs',
@@ -233,7 +236,7 @@ const table: Recogniser[] = [
     pattern: /upstream timed out \(110: [a-z ]{1,40}\) while (?:reading|sending)/i,
     severity: 'error',
     title: 'Nginx gave up waiting for PHP or your app to answer',
-    meaning: `${upstream[0].toUpperCase()}${upstream.slice(1)} took the request but didn’t answer within Nginx’s own time limit (fastcgi_read_timeout or proxy_read_timeout, 60 seconds unless changed). This one gives visitors a 504 Gateway Timeout, not a 502.`,
+    meaning: `${Upstream} took the request but didn’t answer within Nginx’s own time limit (fastcgi_read_timeout or proxy_read_timeout, 60 seconds unless changed). This one gives visitors a 504 Gateway Timeout, not a 502.`,
     cause:
       'A page is taking too long: a slow plugin, a heavy database query, or a call to another website that hangs. Find the slow page first; raise the time limits only if the work really needs longer.',
     step: 'php-limits',
@@ -260,7 +263,7 @@ const table: Recogniser[] = [
     pattern: /upstream sent (?:invalid header|invalid status|no valid HTTP\/1\.0 header|unexpected FastCGI record)/i,
     severity: 'error',
     title: 'Nginx couldn’t make sense of the answer from the program behind it',
-    meaning: `${upstream[0].toUpperCase()}${upstream.slice(1)} answered in a form Nginx didn’t expect, so Nginx couldn’t pass it on. Visitors get a 502 Bad Gateway.`,
+    meaning: `${Upstream} answered in a form Nginx didn’t expect, so Nginx couldn’t pass it on. Visitors get a 502 Bad Gateway.`,
     cause:
       'Usually the two are speaking different languages: Nginx talks plain HTTP to a PHP-FPM port, or FastCGI to a web app. Check that the proxy_pass or fastcgi_pass line points at the right kind of program.',
     step: 'proxy',
@@ -317,6 +320,7 @@ const table: Recogniser[] = [
     cause:
       'Old logs, backups or uploads have filled the disk. Free up space (or add more), and the site should recover on its own.',
     step: 'server-health',
+    reveals: phpFromLine,
     sample: `${nginxTime} [crit] 1234#1234: *56 pwrite() "/var/lib/nginx/fastcgi/2/00/0000000002" failed (28: No space left on device) while reading upstream${nginxTail}, upstream: "fastcgi://unix:/run/php/php8.2-fpm.sock:", host: "example.com"`,
   },
 
@@ -324,7 +328,7 @@ const table: Recogniser[] = [
   {
     id: 'apache-socket-missing',
     source: 'apache',
-    pattern: /\(2\)No such file or directory: .{0,200}?\bAH02454: .{0,40}?Unix domain socket (\S{1,512})/i,
+    pattern: /\(2\)No such file or directory: .{0,200}?\bAH02454\b/i,
     severity: 'critical',
     title: 'Apache can’t find PHP’s socket file',
     meaning:
@@ -332,7 +336,7 @@ const table: Recogniser[] = [
     cause:
       'Either PHP-FPM has stopped, or PHP was upgraded and the socket has a new name (php8.3-fpm.sock instead of php8.2-fpm.sock, say). Make the socket path in the Apache settings match the PHP version that is running.',
     step: 'proxy',
-    reveals: phpFromCapture,
+    reveals: phpFromLine,
     sample: `${apacheTime} [proxy:error] ${apachePid} (2)No such file or directory: AH02454: FCGI: attempt to connect to Unix domain socket /run/php/php8.2-fpm.sock (localhost) failed`,
   },
   {
@@ -718,7 +722,7 @@ const table: Recogniser[] = [
     cause:
       'Often a mistake in its settings after a change, or another program using its port. Test its settings (nginx -t, or apachectl configtest) and start it again.',
     step: 'restart',
-    reveals: (m) => programFromCapture([m[1] ?? m[2] ?? ''] as unknown as RegExpExecArray),
+    reveals: (m) => programReveals(m[1] ?? m[2] ?? ''),
     sample: "Nov 26 09:14:03 web1 systemd[1]: nginx.service: Failed with result 'exit-code'.",
   },
 
