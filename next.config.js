@@ -1,4 +1,5 @@
 import createMDX from '@next/mdx';
+import { baseHeaders, contentSecurityPolicy, hsts, strictRoutes } from './app/_lib/security-headers.mjs';
 
 // Turbopack needs remark plugins by name, not as imported functions.
 const withMDX = createMDX({
@@ -7,11 +8,20 @@ const withMDX = createMDX({
   },
 });
 
+// proxy.ts gives the strict routes their per-request policy; everything else gets this one.
+const notStrict = `/((?!${strictRoutes.map((r) => r.slice(1)).join('|')}).*)`;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   pageExtensions: ['ts', 'tsx'],
   poweredByHeader: false,
   reactStrictMode: true,
+  async headers() {
+    return [
+      { source: notStrict, headers: [...baseHeaders(), { key: 'Content-Security-Policy', value: contentSecurityPolicy() }] },
+      { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [hsts] },
+    ];
+  },
 };
 
 export default withMDX(nextConfig);

@@ -53,7 +53,7 @@ export interface WizardState {
 }
 
 /** No journey answers more steps than there are, so longer URLs are cut here. */
-const maxSegments = stepIds.length;
+const maxSegments = stepIds.length + 4; // every step once, plus at=, start=, php= and found=
 const maxSegmentLength = 80;
 const segmentPattern = /^([a-z0-9-]+)=([a-z0-9.+-]+)$/;
 
@@ -108,8 +108,10 @@ export function parseSegments(segments: readonly string[]): ParsedSegments {
       rejected.push({ segment: shorten(segment), reason: 'it is not in the form step=answer' });
       return;
     }
-    const [, step, answer] = match;
-    if (step === 'at' || step === 'start') {
+    const [, step, answer] = match.map(shorten);
+    if (segment.length > maxSegmentLength) {
+      rejected.push({ segment: shorten(segment), reason: 'it is longer than any answer' });
+    } else if (step === 'at' || step === 'start') {
       const kept = step === 'at' ? at : start;
       if (!isStep(answer)) rejected.push({ segment, reason: `there is no step called “${answer}”` });
       else if (kept) rejected.push({ segment, reason: `the link has two “${step}” parts; the first was kept` });

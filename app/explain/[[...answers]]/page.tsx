@@ -12,12 +12,10 @@ export const metadata: Metadata = {
   description: 'Paste lines from your web server, PHP-FPM or system logs and get each one explained in plain words, with the fix that addresses it.',
 };
 
-// The path carries the person's wizard answers, so the fixes we link to keep them.
-export const dynamicParams = true;
-
-export function generateStaticParams() {
-  return [{ answers: [] }];
-}
+// Rendered per request: the page shows what a person pasted, so it carries
+// a strict, per-request script policy (see proxy.ts). The path carries the
+// person's wizard answers, so the fixes it links to keep them.
+export const dynamic = 'force-dynamic';
 
 export default async function ExplainPage({ params }: Props) {
   const state = stateFromSegments((await params).answers ?? []);

@@ -1,0 +1,57 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { baseHeaders, contentSecurityPolicy, hsts, strictRoutes } from './app/_lib/security-headers.mjs';
+
+/**
+ * A link cut in the middle of a percent-escape (`%E0%A4%A`) cannot be decoded,
+ * and Next.js answers such a path with a bare 500 (a rewrite does not help:
+ * it still decodes the original). Redirect to the path with the stray `%`
+ * escaped, so the page can show that segment and say it was not understood.
+ */
+function repairEscapes(pathname: string): string | null {
+  let repaired = false;
+  const segments = pathname.split('/').map((segment) => {
+    try {
+      decodeURIComponent(segment);
+      return segment;
+    } catch {
+      repaired = true;
+      return segment.replace(/%(?![0-9a-f]{2})/gi, '%25').replace(/%([89a-f][0-9a-f])/gi, '%25$1');
+    }
+  });
+  return repaired ? segments.join('/') : null;
+}
+
+/**
+ * Pages that show what a person typed or pasted get a strict script policy
+ * with a fresh nonce on every request; Next.js reads the nonce from the
+ * request's policy header and puts it on its own scripts.
+ */
+export function proxy(request: NextRequest) {
+  const repaired = repairEscapes(request.nextUrl.pathname);
+  if (repaired !== null) {
+    const url = request.nextUrl.clone();
+    url.pathname = repaired;
+    return NextResponse.redirect(url, 308);
+  }
+  if (!strictRoutes.some((route) => request.nextUrl.pathname.startsWith(route))) return NextResponse.next();
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const policy = contentSecurityPolicy(nonce);
+
+  const forwarded = new Headers(request.headers);
+  forwarded.set('Content-Security-Policy', policy);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+
+  response.headers.set('Content-Security-Policy', policy);
+  for (const { key, value } of baseHeaders()) response.headers.set(key, value);
+  if (request.headers.get('x-forwarded-proto') === 'https' || request.nextUrl.protocol === 'https:') {
+    response.headers.set(hsts.key, hsts.value);
+  }
+  return response;
+}
+
+// The strict routes (keep in step with `strictRoutes`; a test checks), and
+// any path with a percent sign, which may need repairing.
+export const config = {
+  matcher: ['/message/:path*', '/explain/:path*', '/steps/link', '/(.*%.*)'],
+};
