@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { machineVersion } from '../machines/version';
+import { ContinueLink } from './_components/progress/ContinueLink';
 
 const faq = [
   {
@@ -39,6 +41,7 @@ export default function Home() {
         </Link>
       </p>
       <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">Takes from 2 minutes. Nothing to install, no sign-up.</p>
+      <ContinueLink version={machineVersion} />
 
       <section aria-labelledby="faq-heading" className="mt-14">
         <h2 id="faq-heading" className="text-2xl font-semibold">

@@ -1,6 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import type { WizardContext } from './facts';
 import type { StepMeta } from './meta';
+import { legacySteps } from './legacy';
 import { findAnswer, isStep, stepIds, stepMeta } from './steps';
 import { troubleshooter } from './troubleshooter';
 
@@ -50,6 +51,8 @@ export interface WizardState {
   earlier?: string;
   /** Parts of the URL that could not be used, and why. */
   rejected: Rejected[];
+  /** Old step names in the link that were understood. */
+  notes: string[];
 }
 
 /** No journey answers more steps than there are, so longer URLs are cut here. */
@@ -86,6 +89,8 @@ export interface ParsedSegments {
   at?: string;
   start?: string;
   rejected: Rejected[];
+  /** Old step names that were understood, with what they are now. */
+  notes: string[];
 }
 
 export function parseSegments(segments: readonly string[]): ParsedSegments {
@@ -93,7 +98,15 @@ export function parseSegments(segments: readonly string[]): ParsedSegments {
   let at: string | undefined;
   let start: string | undefined;
   const rejected: Rejected[] = [];
+  const notes: string[] = [];
   const seen = new Set<string>();
+  /** A step named in a link, under its current name. */
+  const current = (name: string) => {
+    const legacy = legacySteps[name];
+    if (!legacy) return name;
+    if (!notes.includes(legacy.note)) notes.push(legacy.note);
+    return legacy.now;
+  };
 
   segments.forEach((raw, index) => {
     const segment = decode(raw).trim();
@@ -108,7 +121,9 @@ export function parseSegments(segments: readonly string[]): ParsedSegments {
       rejected.push({ segment: shorten(segment), reason: 'it is not in the form step=answer' });
       return;
     }
-    const [, step, answer] = match.map(shorten);
+    const [, named, rawAnswer] = match.map(shorten);
+    const step = current(named);
+    const answer = named === 'at' || named === 'start' ? current(rawAnswer) : rawAnswer;
     if (segment.length > maxSegmentLength) {
       rejected.push({ segment: shorten(segment), reason: 'it is longer than any answer' });
     } else if (step === 'at' || step === 'start') {
@@ -136,11 +151,11 @@ export function parseSegments(segments: readonly string[]): ParsedSegments {
     }
   });
 
-  return { answers, at, start, rejected };
+  return { answers, at, start, rejected, notes };
 }
 
 /** Replays answers through the machine; see the comment at the top. */
-export function replay(answers: readonly Answer[], { at, start }: { at?: string; start?: string } = {}): Omit<WizardState, 'rejected'> {
+export function replay(answers: readonly Answer[], { at, start }: { at?: string; start?: string } = {}): Omit<WizardState, 'rejected' | 'notes'> {
   const remaining = new Map(answers.map((a) => [a.step, a]));
   const path: Answer[] = [];
   let [snapshot] = initialTransition(troubleshooter);
@@ -185,8 +200,8 @@ export function replay(answers: readonly Answer[], { at, start }: { at?: string;
 
 /** Turns the path segments of a `/fix/...` URL into the wizard's state. */
 export function stateFromSegments(segments: readonly string[]): WizardState {
-  const { answers, at, start, rejected } = parseSegments(segments);
-  return { ...replay(answers, { at, start }), rejected };
+  const { answers, at, start, rejected, notes } = parseSegments(segments);
+  return { ...replay(answers, { at, start }), rejected, notes };
 }
 
 export function segmentsFor(answers: readonly Answer[], { at, start }: { at?: string; start?: string } = {}): string[] {

@@ -126,3 +126,24 @@ describe('links straight to one step', () => {
     assert.equal(open('/fix/start=server-health/server-health=broken').step, 'proxy', 'unknown access offers it');
   });
 });
+
+describe('old links after the machine changes', () => {
+  test('a renamed step is understood, with a note', () => {
+    const s = open('/fix/start=reverse-proxy');
+    assert.equal(s.step, 'proxy');
+    assert.deepEqual(s.rejected, []);
+    assert.match(s.notes[0], /now called “proxy”/);
+  });
+
+  test('answers to a renamed step still count', () => {
+    const s = open('/fix/start=check-logs/check-logs=broken');
+    assert.equal(s.path[0].step, 'logs');
+    assert.notEqual(s.step, 'logs');
+  });
+
+  test('a removed step leads to the nearest one and says why', () => {
+    const s = open('/fix/start=disable-firewall');
+    assert.equal(s.step, 'firewall');
+    assert.match(s.notes[0], /never be left off/);
+  });
+});

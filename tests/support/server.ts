@@ -16,6 +16,7 @@ export function freePort(): Promise<number> {
 
 export interface AppServer {
   url: string;
+  port: number;
   stop(): Promise<void>;
 }
 
@@ -23,8 +24,8 @@ export interface AppServer {
  * Serves the production build (`next build` must have run) on a free
  * loopback port, and waits until it answers.
  */
-export async function startApp({ cwd = process.cwd(), env = {} }: { cwd?: string; env?: Record<string, string> } = {}): Promise<AppServer> {
-  const port = await freePort();
+export async function startApp({ cwd = process.cwd(), env = {}, port: wanted }: { cwd?: string; env?: Record<string, string>; port?: number } = {}): Promise<AppServer> {
+  const port = wanted ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
@@ -49,6 +50,7 @@ export async function startApp({ cwd = process.cwd(), env = {} }: { cwd?: string
 
   return {
     url,
+    port,
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

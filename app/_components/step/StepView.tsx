@@ -4,6 +4,8 @@ import { backHref, basePath, canonicalHref, stepHref, type WizardState } from '.
 import { guidanceComponents } from '../guidance';
 import { ExplainLink } from '../explain/ExplainLink';
 import { HandoffPanel } from '../handoff/HandoffPanel';
+import { machineVersion } from '../../../machines/version';
+import { SaveProgress } from '../progress/SaveProgress';
 import { ShareLinks } from '../share/ShareLinks';
 import type { Guidance } from '../../_lib/guidance';
 import { Answers } from './Answers';
@@ -23,7 +25,8 @@ export function StepView({ state, guidance }: { state: WizardState; guidance: Gu
 
   return (
     <>
-      <LinkNotice rejected={state.rejected} />
+      <SaveProgress version={machineVersion} title={frontmatter.title} finished={state.meta.kind === 'ending'} />
+      <LinkNotice rejected={state.rejected} notes={state.notes} />
       <Progress stage={state.meta.stage} stepNumber={state.path.length + 1} />
       <h1 id="step-title" tabIndex={-1} className="text-3xl font-bold tracking-tight text-balance sm:text-4xl">
         {frontmatter.title}

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { permanentRedirect } from 'next/navigation';
+import { legacySteps } from '../../../machines/legacy';
 import { stepIds } from '../../../machines/steps';
 import { stateFromSegments, stepHref } from '../../../machines/url-state';
 import { StepView } from '../../_components/step/StepView';
@@ -9,15 +11,17 @@ interface Props {
 }
 
 // The short, stable link to one step, as support agents paste it into
-// tickets. Unknown steps get the not-found page.
+// tickets. Old names redirect to the current ones; unknown steps get the
+// not-found page.
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return stepIds.map((id) => ({ id }));
+  return [...stepIds, ...Object.keys(legacySteps)].map((id) => ({ id }));
 }
 
 async function resolve(params: Props['params']) {
   const { id } = await params;
+  if (legacySteps[id]) permanentRedirect(stepHref(legacySteps[id].now));
   const state = stateFromSegments([`start=${id}`]);
   return { id, state, guidance: await loadGuidance(state.meta.guidance) };
 }

@@ -25,7 +25,7 @@ export default async function SummaryPage({ params }: Props) {
   const state = stateFromSegments((await params).answers ?? []);
   return (
     <>
-      <LinkNotice rejected={state.rejected} />
+      <LinkNotice rejected={state.rejected} notes={state.notes} />
       <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Check your answers</h1>
       <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">
         Everything you’ve told us and tried so far. Change any answer: the ones after it are kept wherever they still fit.

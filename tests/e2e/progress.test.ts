@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPhone } from '../support/browser';
+import { titleOf } from '../support/content';
+import { startApp, type AppServer } from '../support/server';
+import { answer, heading, labels } from '../support/wizard';
+
+/** Progress is never lost: reload, back, forward, a restarted server, and the browser's memory of it. */
+
+let app: AppServer;
+let browser: Browser;
+
+before(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const key = '502-troubleshooter:progress';
+
+async function walkFourSteps(page: Page) {
+  await page.goto(`${app.url}/fix`);
+  await answer(page, labels.owner, 'reach');
+  await answer(page, labels.everyone, 'error-page');
+  await answer(page, labels.notSure, 'reload');
+  await answer(page, labels.broken, 'access');
+}
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return errors;
+}
+
+describe('progress is never lost', () => {
+  test('reload, back and forward keep the step and the answers', async () => {
+    const page = await newPhone(browser);
+    await walkFourSteps(page);
+    const record = await page.getByRole('region', { name: 'Your answers so far' }).innerText();
+    await page.reload();
+    assert.equal(await heading(page), await titleOf('access'));
+    assert.equal(await page.getByRole('region', { name: 'Your answers so far' }).innerText(), record);
+    await page.goBack();
+    await page.waitForURL(/error-page=not-sure$/);
+    await page.locator('h1', { hasText: await titleOf('reload') }).waitFor({ timeout: 10_000 });
+    await page.goForward();
+    await page.waitForURL(/reload=broken$/);
+    await page.locator('h1', { hasText: await titleOf('access') }).waitFor({ timeout: 10_000 });
+    assert.equal(await page.getByRole('region', { name: 'Your answers so far' }).innerText(), record);
+    await page.context().close();
+  });
+
+  test('a restarted server opens the same step', async () => {
+    const page = await newPhone(browser);
+    await walkFourSteps(page);
+    const url = page.url();
+    const { port } = app;
+    await app.stop();
+    app = await startApp({ port });
+    await page.reload();
+    assert.equal(page.url(), url);
+    assert.equal(await heading(page), await titleOf('access'));
+    await answer(page, 'Neither', 'cdn');
+    await page.context().close();
+  });
+
+  test('the home page offers to continue where you left off, and an ending clears it', async () => {
+    const page = await newPhone(browser);
+    await walkFourSteps(page);
+    const url = page.url();
+    await page.goto(`${app.url}/`);
+    const link = page.getByRole('link', { name: `Continue where you left off: ${await titleOf('access')}` });
+    await link.click();
+    await page.waitForURL(url);
+    await answer(page, 'Neither', 'cdn');
+    await page.goto(`${app.url}/fix/role=visitor/reach=everyone/error-page=nginx/reload=fixed`);
+    assert.equal(await heading(page), await titleOf('fixed'));
+    await page.goto(`${app.url}/`);
+    assert.equal(await page.getByRole('link', { name: /Continue where you left off/ }).count(), 0);
+    await page.context().close();
+  });
+
+  for (const [what, stored] of [
+    ['corrupt', '{"version": "x", "path": '],
+    ['from an older machine', JSON.stringify({ version: 'older', path: '/fix/role=owner', title: 'Is it down?', savedAt: 1 })],
+    ['pointing somewhere else', JSON.stringify({ version: 'any', path: 'https://evil.example/', title: 'x', savedAt: 1 })],
+  ] as const) {
+    test(`saved progress that is ${what} is ignored safely`, async () => {
+      const page = await newPhone(browser);
+      const errors = watchErrors(page);
+      await page.goto(`${app.url}/steps`);
+      await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, stored]);
+      await page.goto(`${app.url}/`);
+      await page.getByRole('link', { name: 'Start troubleshooting' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: /Continue where you left off/ }).count(), 0);
+      assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null, 'the bad entry is dropped');
+      assert.deepEqual(errors, []);
+      await page.context().close();
+    });
+  }
+
+  test('a full storage does not get in the way', async () => {
+    const page = await newPhone(browser);
+    const errors = watchErrors(page);
+    await page.goto(`${app.url}/steps`);
+    const filled = await page.evaluate(() => {
+      const chunk = 'x'.repeat(512 * 1024);
+      let i = 0;
+      try {
+        for (; i < 100; i++) localStorage.setItem(`filler-${i}`, chunk);
+      } catch {
+        return i;
+      }
+      return -1;
+    });
+    assert.ok(filled > 0, 'storage filled up');
+    await walkFourSteps(page);
+    await page.goto(`${app.url}/`);
+    await page.getByRole('link', { name: 'Start troubleshooting' }).waitFor();
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  test('old links: a renamed step redirects, a removed one leads to the nearest with a note', async () => {
+    const page = await newPhone(browser, { javaScriptEnabled: false });
+    await page.goto(`${app.url}/step/reverse-proxy`);
+    assert.match(page.url(), /\/step\/proxy$/);
+    assert.equal(await heading(page), await titleOf('proxy'));
+    await page.goto(`${app.url}/fix/role=owner/reach=everyone/error-page=nginx/reload=broken/access=ssh/cdn=no/cms=none/at=disable-firewall/start=disable-firewall`);
+    assert.equal(await heading(page), await titleOf('firewall'));
+    assert.match(await page.getByRole('status').innerText(), /never be left off/);
+    await page.context().close();
+  });
+});
