@@ -5,6 +5,8 @@ import { FocusHeading } from './_components/layout/FocusHeading';
 import './globals.css';
 
 export const metadata: Metadata = {
+  // Canonical links and shared URLs are absolute, on the address from the site settings.
+  metadataBase: new URL(site.siteUrl),
   title: { default: `${site.productName}: fix “502 Bad Gateway”, step by step`, template: `%s · ${site.productName}` },
   description: 'Your site shows “502 Bad Gateway”? Answer one question at a time and get plain-language fixes, from a simple reload to restarting PHP-FPM, or a ready message for your host.',
 };

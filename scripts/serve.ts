@@ -4,9 +4,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../tests/support/server';
 
 /** Serves the production build on a free loopback port, for the benchmark and load scripts. */
-export async function serve(): Promise<{ url: string; pid: number; rssMiB(): number; stop(): Promise<void> }> {
-  const port = await freePort();
+export async function serve({ cwd = process.cwd(), port: wanted }: { cwd?: string; port?: number } = {}): Promise<{ url: string; pid: number; rssMiB(): number; stop(): Promise<void> }> {
+  const port = wanted ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: 'ignore',
   });

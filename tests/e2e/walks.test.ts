@@ -128,7 +128,7 @@ describe('walking the wizard', () => {
   test('a shared deep link opens the same step, with the same answers, in a fresh browser', async () => {
     const first = await newPhone(browser);
     await first.goto(`${app.url}/fix`);
-    for (const [label, step] of sshWalk.slice(0, 9)) await answer(first, label, step);
+    for (const [label, step] of sshWalk.slice(0, 10)) await answer(first, label, step);
     const shared = first.url();
     const record = await first.getByRole('region', { name: 'Your answers so far' }).innerText();
     await first.context().close();
@@ -143,7 +143,7 @@ describe('walking the wizard', () => {
   test('back and change keep later answers', async () => {
     const page = await newPhone(browser);
     await page.goto(`${app.url}/fix`);
-    for (const [label, step] of sshWalk.slice(0, 10)) await answer(page, label, step);
+    for (const [label, step] of sshWalk.slice(0, 11)) await answer(page, label, step);
     await page.getByRole('link', { name: 'Change web server' }).click();
     await page.waitForURL(/at=server$/);
     assert.equal(await heading(page), await titleOf('server'));

@@ -1,0 +1,158 @@
+/**
+ * The benchmark (not a test): builds and serves the production app and
+ * measures what a person feels. Writes bench/<date>.md and bench/latest.md.
+ *
+ * Usage: npm run bench
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { buildBareNext } from '../tests/support/bare-next';
+import { freePort } from '../tests/support/server';
+import { jsShipped } from './bench/js-shipped';
+import { runLighthouse, type LighthouseFigures } from './bench/lighthouse';
+import { serverLoad } from './bench/server-load';
+import { stepTiming } from './bench/step-timing';
+import { serve } from './serve';
+
+const deep = '/role=owner/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx/server-health=broken/proxy=broken';
+const pages = {
+  'Landing page': '/',
+  'Deep step (10 answers in)': `/fix${deep}`,
+  Summary: `/summary${deep}`,
+  'Step library': '/steps',
+  'Flow map': '/map',
+};
+
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const ms = (n: number) => `${Math.round(n)} ms`;
+const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+async function folderBytes(dir: string, ext: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith(ext)) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const port = await freePort();
+const site = `http://127.0.0.1:${port}`;
+
+console.log('Building…');
+const t0 = performance.now();
+execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { env: { ...env, SITE_URL: site }, stdio: 'pipe' });
+const buildSeconds = (performance.now() - t0) / 1000;
+const shippedJs = await folderBytes('.next/static', '.js');
+const shippedCss = await folderBytes('.next/static', '.css');
+
+console.log('Building the bare Next.js floor…');
+const bareDir = await buildBareNext();
+const app = await serve({ port });
+const bare = await serve({ cwd: bareDir });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+});
+
+try {
+  // Warm the cache for pages rendered on first visit.
+  for (const path of Object.values(pages)) await fetch(`${app.url}${path}`);
+
+  console.log('Lighthouse…');
+  const lh: Record<string, LighthouseFigures> = {};
+  for (const [name, path] of Object.entries(pages)) lh[name] = await runLighthouse(`${app.url}${path}`);
+
+  console.log('JavaScript shipped…');
+  const floor = await jsShipped(browser, bare.url);
+  const js: Record<string, Awaited<ReturnType<typeof jsShipped>>> = {};
+  for (const [name, path] of Object.entries(pages)) js[name] = await jsShipped(browser, `${app.url}${path}`);
+
+  console.log('Step-to-step time…');
+  const withJs = await stepTiming(browser, app.url, true);
+  const withoutJs = await stepTiming(browser, app.url, false);
+
+  console.log('Server…');
+  const server = {
+    'Deep step page': await serverLoad(`${app.url}/fix${deep}`),
+    'Landing page (prerendered)': await serverLoad(`${app.url}/`),
+    'Static file (public/robots.txt)': await serverLoad(`${app.url}/robots.txt`),
+  };
+  const landingRps = server['Landing page (prerendered)'].rps;
+  const deepServer = server['Deep step page'];
+
+  const date = new Date().toISOString().slice(0, 10);
+  const stepPages = ['Deep step (10 answers in)'];
+  const lhOk = Object.values(lh).every((r) => r.accessibility === 100 && r.bestPractices === 100 && r.seo === 100 && r.performance >= 95);
+  const jsOk = stepPages.every((p) => js[p].gzip - floor.gzip <= 20 * 1024);
+
+  const report = `# Benchmark, ${date}
+
+Measured on this machine (${(await import('node:os')).cpus().length} cores), Next.js production build served by \`next start\` on loopback, Chromium ${browser.version()}.
+
+## Targets
+
+| target | result | |
+| --- | --- | --- |
+| Lighthouse 100 for accessibility, best practices and SEO, ≥ 95 for performance, every page | ${Object.entries(lh).map(([n, r]) => `${n}: ${r.performance}/${r.accessibility}/${r.bestPractices}/${r.seo}`).join('; ')} | ${met(lhOk)} |
+| Step pages ≤ 20 KiB gzip of script beyond the bare Next.js floor | deep step: +${kib(js['Deep step (10 answers in)'].gzip - floor.gzip)} | ${met(jsOk)} |
+| Step-to-step median < 50 ms with JavaScript | ${ms(withJs.medianMs)} | ${met(withJs.medianMs < 50)} |
+| Step-to-step median < 300 ms without JavaScript | ${ms(withoutJs.medianMs)} | ${met(withoutJs.medianMs < 300)} |
+| Deep step served at ≥ 0.8× the landing page’s rate | ${(deepServer.rps / landingRps).toFixed(2)}× | ${met(deepServer.rps >= 0.8 * landingRps)} |
+| Deep step p99 < 100 ms at 50 connections | ${ms(deepServer.p99Ms)} | ${met(deepServer.p99Ms < 100)} |
+
+## 1. Lighthouse
+
+Lighthouse 12.2.3, default mobile settings (emulated phone, simulated slow 4G, 4× CPU slowdown), Debian’s Chromium, one run per page after a warm-up request.
+
+| page | performance | accessibility | best practices | SEO | LCP | TBT | CLS |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${Object.entries(lh).map(([n, r]) => `| ${n} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${ms(r.lcpMs)} | ${ms(r.tbtMs)} | ${r.cls.toFixed(3)} |`).join('\n')}
+
+## 2. JavaScript shipped
+
+Every response of type “script” Chromium received while loading the page and for 3 s after, raw as served and gzip-compressed (level 9). The floor is a bare App Router page (one heading) built with the same Next.js and React in the same run.
+
+| page | files | raw | gzip | gzip beyond the floor | ratio to the floor |
+| --- | --- | --- | --- | --- | --- |
+| Bare Next.js page (floor) | ${floor.files} | ${kib(floor.raw)} | ${kib(floor.gzip)} | | 1.00 |
+${Object.entries(js).map(([n, r]) => `| ${n} | ${r.files} | ${kib(r.raw)} | ${kib(r.gzip)} | ${kib(r.gzip - floor.gzip)} | ${(r.gzip / floor.gzip).toFixed(2)} |`).join('\n')}
+
+## 3. Step-to-step time
+
+Journeys through the wizard in Chromium (390×844), clicking answers in turn. With JavaScript: from the click event to the new heading being in the page, measured in the page, after 150 ms on each step for prefetching to settle. Without: from the click to the new page’s heading being visible (a full page load), measured by the driver.
+
+| | answers | median | p95 |
+| --- | --- | --- | --- |
+| JavaScript on | ${withJs.samples} | ${ms(withJs.medianMs)} | ${ms(withJs.p95Ms)} |
+| JavaScript off | ${withoutJs.samples} | ${ms(withoutJs.medianMs)} | ${ms(withoutJs.p95Ms)} |
+
+## 4. Server
+
+autocannon, 10 s, 50 connections, one URL at a time, against the same server in the same run.
+
+| URL | requests/s | p50 | p99 | non-2xx | rate vs landing |
+| --- | --- | --- | --- | --- | --- |
+${Object.entries(server).map(([n, r]) => `| ${n} | ${Math.round(r.rps)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${r.non2xx} | ${(r.rps / landingRps).toFixed(2)}× |`).join('\n')}
+
+## 5. Build
+
+| | |
+| --- | --- |
+| \`next build\` time | ${buildSeconds.toFixed(1)} s |
+| JavaScript in .next/static | ${kib(shippedJs)} |
+| CSS in .next/static | ${kib(shippedCss)} |
+`;
+
+  await mkdir('bench', { recursive: true });
+  await writeFile(`bench/${date}.md`, report);
+  await writeFile('bench/latest.md', report);
+  console.log(report);
+} finally {
+  await browser.close();
+  await app.stop();
+  await bare.stop();
+  await rm(bareDir, { recursive: true, force: true });
+}

@@ -1,0 +1,14 @@
+import autocannon from 'autocannon';
+
+export interface ServerFigures {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+}
+
+/** autocannon, 10 s at 50 connections, against one URL. */
+export async function serverLoad(url: string, seconds = 10, connections = 50): Promise<ServerFigures> {
+  const r = await autocannon({ url, connections, duration: seconds });
+  return { rps: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx };
+}
