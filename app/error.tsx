@@ -9,7 +9,7 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
       <h1>Something went wrong on our side</h1>
       <p>This page didn’t load properly. Your answers are safe in the address bar, so trying again usually works.</p>
       <p>
-        <button type="button" onClick={reset} className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white">
+        <button type="button" onClick={reset} className="button">
           Try again
         </button>
       </p>

@@ -39,10 +39,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <nav aria-label="Site" className="print:hidden">
               <ul className="flex gap-4 text-sm" role="list">
                 <li>
-                  <Link href="/steps" className="text-blue-800 underline underline-offset-4 dark:text-blue-300">All steps</Link>
+                  <Link href="/steps" className="link underline-offset-4">All steps</Link>
                 </li>
                 <li>
-                  <Link href="/map" className="text-blue-800 underline underline-offset-4 dark:text-blue-300">Flow map</Link>
+                  <Link href="/map" className="link underline-offset-4">Flow map</Link>
                 </li>
               </ul>
             </nav>

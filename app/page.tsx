@@ -40,7 +40,7 @@ export default function Home() {
           Start troubleshooting
         </Link>
       </p>
-      <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">Takes from 2 minutes. Nothing to install, no sign-up.</p>
+      <p className="mt-3 hint">Takes from 2 minutes. Nothing to install, no sign-up.</p>
       <ContinueLink version={machineVersion} />
 
       <section aria-labelledby="faq-heading" className="mt-14">

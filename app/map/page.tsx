@@ -15,8 +15,8 @@ export default async function MapPage() {
   const layout = layoutFlow(titles, 'fixed');
   return (
     <>
-      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Flow map</h1>
-      <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">
+      <h1 className="page-title">Flow map</h1>
+      <p className="lede">
         Every step, and where each answer leads. Dashed arrows are taken only for some setups (for example, only with SSH access).
         Every fix also leads to “{titles.fixed}” when it works; those arrows are left out. Select a step to open it.
       </p>

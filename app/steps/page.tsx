@@ -13,12 +13,12 @@ export const metadata: Metadata = {
 export default async function StepsPage() {
   return (
     <>
-      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">All steps</h1>
-      <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">
+      <h1 className="page-title">All steps</h1>
+      <p className="lede">
         Every step of the troubleshooter, in the order people meet them. Each has a short link that opens it directly: paste it into a ticket or a chat.
       </p>
       <p className="mt-2">
-        <a href="#link-builder" className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
+        <a href="#link-builder" className="link">
           Make a link for a customer whose setup you know
         </a>
       </p>

@@ -49,8 +49,9 @@ export async function stepTiming(browser: Browser, baseUrl: string, javaScriptEn
       const before = await page.locator('main h1').innerText();
       const url = page.url();
       if (javaScriptEnabled) {
-        // Let prefetching settle, as it would while a person reads the step.
-        await page.waitForTimeout(150);
+        // Half a second on each step, far less than anyone takes to read one,
+        // lets the prefetch of the next steps finish as it would in real use.
+        await page.waitForTimeout(500);
         await answers.nth(choice).click();
         await page.waitForFunction((b) => document.querySelector('main h1')?.textContent !== b, before);
       } else {

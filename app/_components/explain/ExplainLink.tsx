@@ -10,7 +10,7 @@ export function ExplainLink({ state }: { state: WizardState }) {
       </h2>
       <p className="mt-1">Paste them in and we’ll explain each one and point you to the fix that addresses it. Nothing you paste is stored.</p>
       <p className="mt-2">
-        <Link href={canonicalHref(state, '/explain')} className="font-medium text-blue-800 underline underline-offset-2 dark:text-blue-300">
+        <Link href={canonicalHref(state, '/explain')} className="link font-medium">
           Explain my error log
         </Link>
       </p>

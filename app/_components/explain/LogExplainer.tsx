@@ -30,7 +30,7 @@ export function LogExplainer({ context }: { context: string }) {
           <label htmlFor="log" className="font-medium">
             Lines from your error log
           </label>
-          <p id="log-hint" className="text-sm text-slate-600 dark:text-slate-400">
+          <p id="log-hint" className="hint">
             Paste as much as you like, up to about 200 KB: lines we don’t recognise are only counted. Nothing you paste is stored or logged.
           </p>
           <textarea
@@ -41,7 +41,7 @@ export function LogExplainer({ context }: { context: string }) {
             spellCheck={false}
             aria-describedby={state.error ? 'log-hint log-error' : 'log-hint'}
             aria-invalid={state.error ? true : undefined}
-            className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 font-mono text-sm dark:bg-slate-900"
+            className="field font-mono text-sm"
           />
           {state.error && (
             <p id="log-error" role="alert" className="mt-1 font-medium text-red-700 dark:text-red-300">
@@ -57,7 +57,7 @@ export function LogExplainer({ context }: { context: string }) {
           <button
             type="submit"
             disabled={pending}
-            className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60 dark:bg-blue-500 dark:text-slate-950"
+            className="button"
           >
             {pending ? 'Reading…' : 'Explain these lines'}
           </button>
@@ -74,7 +74,7 @@ export function LogExplainer({ context }: { context: string }) {
                   ? 'One thing stands out'
                   : `${result.findings.length} things stand out, most serious first`}
             </h2>
-            <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+            <p className="mt-2 hint">
               We read {result.total} {result.total === 1 ? 'line' : 'lines'}; {result.unmatched} matched nothing we know.
               {result.truncated && ' The text was long, so only the first 200 KB were read.'}
             </p>
@@ -92,7 +92,7 @@ export function LogExplainer({ context }: { context: string }) {
                     </span>
                     {f.title}
                   </h3>
-                  <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+                  <p className="hint mt-1">
                     Seen {f.count === 1 ? 'once' : `${f.count} times`}
                   </p>
                   <p className="mt-2">
@@ -102,7 +102,7 @@ export function LogExplainer({ context }: { context: string }) {
                     <strong>Likely cause:</strong> {f.cause}
                   </p>
                   <p className="mt-3">
-                    <Link href={f.href} className="font-medium text-blue-800 underline underline-offset-2 dark:text-blue-300">
+                    <Link href={f.href} className="link font-medium">
                       Go to the fix: {f.stepTitle}
                     </Link>
                   </p>
@@ -114,8 +114,8 @@ export function LogExplainer({ context }: { context: string }) {
                 <label htmlFor="for-host" className="font-medium">
                   For your host or developer
                 </label>
-                <textarea id="for-host" data-copy readOnly rows={6} value={result.forHost} className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 font-mono text-sm dark:bg-slate-900" />
-                <CopyButton label="Copy" what="text for your host" className="mt-2 rounded border-2 border-blue-700 px-3 py-1 text-sm font-medium text-blue-800 dark:border-blue-400 dark:text-blue-200" />
+                <textarea id="for-host" data-copy readOnly rows={6} value={result.forHost} className="field font-mono text-sm" />
+                <CopyButton label="Copy" what="text for your host" className="button-outline mt-2 text-sm" />
               </div>
             )}
           </section>

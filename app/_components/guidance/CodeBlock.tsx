@@ -5,10 +5,10 @@ import { CopyButton } from './CopyButton';
 export function CodeBlock({ caption, children }: { caption?: string; children: React.ReactNode }) {
   return (
     <figure className="not-prose my-4" data-copy-scope>
-      {caption && <figcaption className="mb-1 text-sm text-slate-600 dark:text-slate-400">{caption}</figcaption>}
+      {caption && <figcaption className="mb-1 hint">{caption}</figcaption>}
       <div className="relative">
         {/* Wrapped, not scrolled: on a phone the whole command stays in view. */}
-        <pre data-copy className="whitespace-pre-wrap rounded bg-slate-900 py-3 pl-4 pr-16 font-mono text-sm leading-relaxed text-slate-100 [overflow-wrap:anywhere] dark:bg-slate-800">
+        <pre data-copy className="code">
           {children}
         </pre>
         <CopyButton className="absolute right-2 top-2 rounded border border-slate-500 bg-slate-800 px-2 py-1 text-xs font-medium text-white hover:bg-slate-700" />

@@ -14,9 +14,6 @@ interface Props {
   rayId?: FieldResult;
 }
 
-const button =
-  'inline-block rounded-md border-2 border-blue-700 px-4 py-2 font-medium text-blue-800 no-underline hover:bg-blue-50 dark:border-blue-400 dark:text-blue-200 dark:hover:bg-blue-950';
-const field = 'mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 dark:border-slate-500 dark:bg-slate-900';
 
 /**
  * The hand-off: two questions only a person can answer, then the message,
@@ -69,7 +66,7 @@ export async function HandoffPanel({ state, title = 'Your message for the host',
             Your site’s address <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>
           </label>
           {siteAddress?.error && (
-            <p id="site-error" className="text-sm font-medium text-red-700 dark:text-red-300">
+            <p id="site-error" className="error-text">
               <span className="sr-only">Error: </span>
               {siteAddress.error}
             </p>
@@ -86,18 +83,18 @@ export async function HandoffPanel({ state, title = 'Your message for the host',
             aria-invalid={siteAddress?.error ? true : undefined}
             aria-describedby={siteAddress?.error ? 'site-error' : undefined}
             placeholder="example.com"
-            className={field}
+            className="field"
           />
         </div>
         <div>
           <label htmlFor="since" className="font-medium">
             When did the problem start? <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>
           </label>
-          <p id="since-hint" className="text-sm text-slate-600 dark:text-slate-400">
+          <p id="since-hint" className="hint">
             For example “today around 9:30, UK time”. A time helps them find the right lines in the server’s logs.
           </p>
           {since?.error && (
-            <p id="since-error" className="text-sm font-medium text-red-700 dark:text-red-300">
+            <p id="since-error" className="error-text">
               <span className="sr-only">Error: </span>
               {since.error}
             </p>
@@ -110,7 +107,7 @@ export async function HandoffPanel({ state, title = 'Your message for the host',
             defaultValue={since?.raw}
             aria-invalid={since?.error ? true : undefined}
             aria-describedby={since?.error ? 'since-hint since-error' : 'since-hint'}
-            className={field}
+            className="field"
           />
         </div>
         {asksRayId && (
@@ -118,11 +115,11 @@ export async function HandoffPanel({ state, title = 'Your message for the host',
             <label htmlFor="ray" className="font-medium">
               Cloudflare Ray ID <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>
             </label>
-            <p id="ray-hint" className="text-sm text-slate-600 dark:text-slate-400">
+            <p id="ray-hint" className="hint">
               If the error page says “Cloudflare Ray ID” at the bottom, copy the code after it: it points to your exact failed visit.
             </p>
             {rayId?.error && (
-              <p id="ray-error" className="text-sm font-medium text-red-700 dark:text-red-300">
+              <p id="ray-error" className="error-text">
                 <span className="sr-only">Error: </span>
                 {rayId.error}
               </p>
@@ -137,12 +134,12 @@ export async function HandoffPanel({ state, title = 'Your message for the host',
               defaultValue={rayId?.raw}
               aria-invalid={rayId?.error ? true : undefined}
               aria-describedby={rayId?.error ? 'ray-hint ray-error' : 'ray-hint'}
-              className={`${field} font-mono`}
+              className="field font-mono"
             />
           </div>
         )}
         <p>
-          <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 dark:bg-blue-500 dark:text-slate-950 dark:hover:bg-blue-400">
+          <button type="submit" className="button">
             Add to the message
           </button>
         </p>
@@ -158,16 +155,16 @@ export async function HandoffPanel({ state, title = 'Your message for the host',
           readOnly
           rows={18}
           value={message.body}
-          className={`${field} font-mono text-sm print:hidden`}
+          className="field font-mono text-sm print:hidden"
         />
         {/* A textarea prints clipped; print the whole text instead. */}
         <pre className="hidden whitespace-pre-wrap font-sans [overflow-wrap:anywhere] print:block">{message.body}</pre>
         <div className="mt-3 flex flex-wrap gap-3 print:hidden">
-          <CopyButton label="Copy the message" className={button} />
-          <a href={mailtoHref(message, site.support.email)} className={button}>
+          <CopyButton label="Copy the message" className="button-outline px-4 py-2" />
+          <a href={mailtoHref(message, site.support.email)} className="button-outline px-4 py-2">
             Open in your email app
           </a>
-          <a href={textFileHref(message)} download="502-bad-gateway-handoff.txt" className={button}>
+          <a href={textFileHref(message)} download="502-bad-gateway-handoff.txt" className="button-outline px-4 py-2">
             Download as a text file
           </a>
         </div>

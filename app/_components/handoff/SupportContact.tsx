@@ -16,17 +16,17 @@ export function SupportContact() {
       <ul className="mt-1 list-disc pl-5">
         {email && (
           <li>
-            by email: <a href={`mailto:${email}`} className="text-blue-800 underline dark:text-blue-300">{email}</a>
+            by email: <a href={`mailto:${email}`} className="link">{email}</a>
           </li>
         )}
         {url && (
           <li>
-            on our <a href={url} className="text-blue-800 underline dark:text-blue-300">support page</a>
+            on our <a href={url} className="link">support page</a>
           </li>
         )}
         {phone && (
           <li>
-            by phone: <a href={`tel:${phone.replace(/[^+0-9]/g, '')}`} className="text-blue-800 underline dark:text-blue-300">{phone}</a>
+            by phone: <a href={`tel:${phone.replace(/[^+0-9]/g, '')}`} className="link">{phone}</a>
           </li>
         )}
       </ul>

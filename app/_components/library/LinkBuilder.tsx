@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import { contextPath, type BuilderOptions, type ContextChoice, type ContextFact } from '../../_lib/context-link';
 import { CopyButton } from '../guidance/CopyButton';
 
-const field = 'mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 dark:bg-slate-900';
 
 /**
  * Builds a link that answers a customer's setup questions in advance. A plain
@@ -29,7 +28,7 @@ export function LinkBuilder({ options, initial, siteUrl }: { options: BuilderOpt
         <label htmlFor="builder-start" className="font-medium">
           Open at
         </label>
-        <select id="builder-start" name="start" value={choice.start ?? ''} onChange={(e) => set('start', e.target.value)} className={field}>
+        <select id="builder-start" name="start" value={choice.start ?? ''} onChange={(e) => set('start', e.target.value)} className="field">
           <option value="">The beginning</option>
           {options.starts.map((s) => (
             <option key={s.id} value={s.id}>
@@ -43,7 +42,7 @@ export function LinkBuilder({ options, initial, siteUrl }: { options: BuilderOpt
           <label htmlFor={`builder-${fact}`} className="font-medium">
             {question}
           </label>
-          <select id={`builder-${fact}`} name={fact} value={choice.facts[fact] ?? ''} onChange={(e) => set(fact, e.target.value)} className={field}>
+          <select id={`builder-${fact}`} name={fact} value={choice.facts[fact] ?? ''} onChange={(e) => set(fact, e.target.value)} className="field">
             <option value="">Let the customer answer</option>
             {answers.map((a) => (
               <option key={a.id} value={a.id}>
@@ -54,7 +53,7 @@ export function LinkBuilder({ options, initial, siteUrl }: { options: BuilderOpt
         </div>
       ))}
       <p>
-        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 dark:bg-blue-500 dark:text-slate-950">
+        <button type="submit" className="button">
           Make the link
         </button>
       </p>
@@ -64,11 +63,11 @@ export function LinkBuilder({ options, initial, siteUrl }: { options: BuilderOpt
             Link for your customer
           </label>
           <div className="mt-1 flex gap-2">
-            <input id="built-link" data-copy readOnly value={href} onFocus={(e) => e.currentTarget.select()} className={`${field} mt-0 min-w-0 flex-1 font-mono text-sm`} />
+            <input id="built-link" data-copy readOnly value={href} onFocus={(e) => e.currentTarget.select()} className="field mt-0 min-w-0 flex-1 font-mono text-sm" />
             <CopyButton
               label="Copy"
               what="link for your customer"
-              className="shrink-0 rounded border-2 border-blue-700 px-3 py-1 text-sm font-medium text-blue-800 dark:border-blue-400 dark:text-blue-200"
+              className="button-outline shrink-0 text-sm"
             />
           </div>
         </div>

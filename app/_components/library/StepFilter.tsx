@@ -4,14 +4,13 @@ import { useEffect, useState } from 'react';
 
 /**
  * Narrows the step library as you type. It hides list items in place, so the
- * full list is there without JavaScript (when this box is not shown at all).
+ * full list is there without JavaScript. The box is in the page from the
+ * start (nothing moves when scripts load) and hidden by a <noscript> style
+ * when they don't run.
  */
 export function StepFilter({ listId }: { listId: string }) {
-  const [ready, setReady] = useState(false);
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState<number | null>(null);
-
-  useEffect(() => setReady(true), []);
 
   useEffect(() => {
     const list = document.getElementById(listId);
@@ -30,9 +29,11 @@ export function StepFilter({ listId }: { listId: string }) {
     setShown(words.length ? count : null);
   }, [query, listId]);
 
-  if (!ready) return null;
   return (
-    <div className="mt-6">
+    <div id="step-filter-box" className="mt-6">
+      <noscript>
+        <style>{'#step-filter-box{display:none}'}</style>
+      </noscript>
       <label htmlFor="step-filter" className="font-medium">
         Filter steps
       </label>
@@ -43,9 +44,9 @@ export function StepFilter({ listId }: { listId: string }) {
         onChange={(e) => setQuery(e.target.value)}
         placeholder="e.g. firewall, PHP, cache"
         aria-describedby="step-filter-count"
-        className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 dark:bg-slate-900"
+        className="field"
       />
-      <p id="step-filter-count" aria-live="polite" className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+      <p id="step-filter-count" aria-live="polite" className="hint mt-1">
         {shown === null ? '' : shown === 1 ? '1 step matches' : `${shown} steps match`}
       </p>
     </div>

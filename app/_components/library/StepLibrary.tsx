@@ -14,14 +14,14 @@ export async function StepLibrary({ id }: { id: string }) {
           <h2 id={`stage-${group.id}`} className="text-xl font-semibold">
             {group.label}
           </h2>
-          <ul className="mt-3 divide-y divide-slate-200 border-y border-slate-200 dark:divide-slate-800 dark:border-slate-800" role="list">
+          <ul className="rows" role="list">
             {group.steps.map((step) => (
               <li key={step.id} data-library-item className="py-3">
-                <Link href={stepHref(step.id)} className="font-medium text-blue-800 underline underline-offset-2 dark:text-blue-300">
+                <Link href={stepHref(step.id)} className="link font-medium">
                   {step.title}
                 </Link>
                 <p className="mt-1 text-slate-700 dark:text-slate-300">{step.summary}</p>
-                <p className="mt-1 flex flex-wrap gap-x-4 text-sm text-slate-600 dark:text-slate-400">
+                <p className="mt-1 flex flex-wrap gap-x-4 hint">
                   {step.minutes > 0 && <span>About {step.minutes} min</span>}
                   {step.meta.needs && <span>Needs {needs[step.meta.needs]}</span>}
                   <span>

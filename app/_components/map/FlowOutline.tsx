@@ -17,7 +17,7 @@ export function FlowOutline({ titles }: { titles: Record<string, string> }) {
               .filter((id) => stepMeta(id).stage === stage.id)
               .map((id) => (
                 <li key={id} data-outline-step={id}>
-                  <Link href={stepHref(id)} className="font-medium text-blue-800 underline underline-offset-2 dark:text-blue-300">
+                  <Link href={stepHref(id)} className="link font-medium">
                     {titles[id]}
                   </Link>
                   {stepMeta(id).answers.length > 0 ? (
@@ -39,7 +39,7 @@ export function FlowOutline({ titles }: { titles: Record<string, string> }) {
                       })}
                     </ul>
                   ) : (
-                    <p className="text-sm text-slate-600 dark:text-slate-400">An ending.</p>
+                    <p className="hint">An ending.</p>
                   )}
                 </li>
               ))}

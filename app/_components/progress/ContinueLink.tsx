@@ -11,7 +11,7 @@ export function ContinueLink({ version }: { version: string }) {
   if (!saved) return null;
   return (
     <p className="mt-4 rounded-md bg-slate-100 px-4 py-3 dark:bg-slate-900">
-      <Link href={saved.path} className="font-medium text-blue-800 underline underline-offset-2 dark:text-blue-300">
+      <Link href={saved.path} className="link font-medium">
         Continue where you left off: {saved.title}
       </Link>
     </p>

@@ -32,7 +32,7 @@ export function ShareLinks({ siteUrl, stepPath, progressPath }: Props) {
           <label htmlFor={link.id} className="block font-medium">
             {link.label}
           </label>
-          <p id={`${link.id}-hint`} className="text-sm text-slate-600 dark:text-slate-400">
+          <p id={`${link.id}-hint`} className="hint">
             {link.hint}
           </p>
           <div className="mt-1 flex gap-2">
@@ -48,7 +48,7 @@ export function ShareLinks({ siteUrl, stepPath, progressPath }: Props) {
             <CopyButton
               label="Copy"
               what={link.label.toLowerCase()}
-              className="shrink-0 rounded border-2 border-blue-700 px-3 py-1 text-sm font-medium text-blue-800 hover:bg-blue-50 dark:border-blue-400 dark:text-blue-200 dark:hover:bg-blue-950"
+              className="button-outline shrink-0 text-sm"
             />
           </div>
         </div>

@@ -23,7 +23,8 @@ export function Answers({ state }: { state: WizardState }) {
             <li key={answer.id}>
               <Link
                 href={answerHref(state, answer.id)}
-                className={`flex flex-wrap items-center justify-between gap-2 rounded-md border-2 border-blue-700 px-4 py-3 font-medium text-blue-800 no-underline hover:bg-blue-50 dark:border-blue-400 dark:text-blue-200 dark:hover:bg-blue-950 ${earlier ? 'bg-blue-50 dark:bg-blue-950' : ''}`}
+                prefetch
+                className={`answer flex flex-wrap items-center justify-between gap-2 ${earlier ? 'bg-blue-50 dark:bg-blue-950' : ''}`}
               >
                 {answer.label}
                 {earlier && (

@@ -20,7 +20,7 @@ export async function Journey({ state }: { state: WizardState }) {
               <dd>{f.value}</dd>
               <dd className="print:hidden">
                 {f.step && (
-                  <Link href={changeHref(state, f.step)} className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
+                  <Link href={changeHref(state, f.step)} className="link">
                     Change<span className="sr-only"> {f.name.toLowerCase()}</span>
                   </Link>
                 )}

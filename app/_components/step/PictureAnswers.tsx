@@ -20,6 +20,7 @@ export function PictureAnswers({ state }: { state: WizardState }) {
             <li key={answer.id}>
               <Link
                 href={answerHref(state, answer.id)}
+                prefetch
                 aria-describedby={descriptionId}
                 className={`block rounded-lg border-2 border-blue-700 p-2 font-medium text-blue-800 no-underline hover:bg-blue-50 dark:border-blue-400 dark:text-blue-200 dark:hover:bg-blue-950 ${answer.id === state.earlier ? 'bg-blue-50 dark:bg-blue-950' : ''}`}
               >

@@ -5,7 +5,7 @@ export function Progress({ stage, stepNumber }: { stage: Stage; stepNumber: numb
   const current = stages.findIndex((s) => s.id === stage);
   return (
     <nav aria-label="Progress" className="mb-6">
-      <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">
+      <p className="mb-2 hint">
         Step {stepNumber} · {stages[current].label}
       </p>
       <ol className="flex gap-1" role="list">

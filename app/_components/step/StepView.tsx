@@ -28,10 +28,10 @@ export function StepView({ state, guidance }: { state: WizardState; guidance: Gu
       <SaveProgress version={machineVersion} title={frontmatter.title} finished={state.meta.kind === 'ending'} />
       <LinkNotice rejected={state.rejected} notes={state.notes} />
       <Progress stage={state.meta.stage} stepNumber={state.path.length + 1} />
-      <h1 id="step-title" tabIndex={-1} className="text-3xl font-bold tracking-tight text-balance sm:text-4xl">
+      <h1 id="step-title" tabIndex={-1} className="page-title">
         {frontmatter.title}
       </h1>
-      <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{frontmatter.summary}</p>
+      <p className="lede">{frontmatter.summary}</p>
       <StepFacts meta={state.meta} frontmatter={frontmatter} />
 
       <article className="prose prose-slate mt-6 max-w-none dark:prose-invert prose-a:text-blue-800 dark:prose-a:text-blue-300 prose-code:before:content-none prose-code:after:content-none">
@@ -46,17 +46,17 @@ export function StepView({ state, guidance }: { state: WizardState; guidance: Gu
 
       <nav aria-label="Wizard" className="mt-8 flex flex-wrap gap-x-6 gap-y-2 text-sm print:hidden">
         {back && (
-          <Link href={back} className="text-blue-800 underline underline-offset-4 dark:text-blue-300">
+          <Link href={back} className="link underline-offset-4">
             <span aria-hidden="true">← </span>Back to the previous step
           </Link>
         )}
         {(state.path.length > 0 || state.start) && (
-          <Link href={basePath} className="text-blue-800 underline underline-offset-4 dark:text-blue-300">
+          <Link href={basePath} className="link underline-offset-4">
             Start over
           </Link>
         )}
         {state.path.length > 0 && (
-          <Link href={summary} className="text-blue-800 underline underline-offset-4 dark:text-blue-300">
+          <Link href={summary} className="link underline-offset-4">
             Check all your answers
           </Link>
         )}

@@ -4,7 +4,6 @@ import { loadTitle } from '../../_lib/guidance';
 import { describeJourney } from '../../_lib/journey';
 import { stepMeta } from '../../../machines/steps';
 
-const link = 'text-blue-800 underline underline-offset-2 dark:text-blue-300';
 
 /** GOV.UK-style "check your answers": each answer with a link to change it. */
 export async function CheckAnswers({ state }: { state: WizardState }) {
@@ -22,14 +21,14 @@ export async function CheckAnswers({ state }: { state: WizardState }) {
           About your site
         </h2>
         {questions.length ? (
-          <dl className="mt-3 divide-y divide-slate-200 border-y border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+          <dl className="rows">
             {questions.map((q) => (
               <div key={q.fact} className="grid gap-1 py-3 sm:grid-cols-[1fr_1fr_auto] sm:gap-4">
                 <dt className="font-medium">{q.question}</dt>
                 <dd>{q.value}</dd>
                 <dd className="print:hidden">
                   {q.step && (
-                    <Link href={changeHref(state, q.step)} className={link}>
+                    <Link href={changeHref(state, q.step)} className="link">
                       Change<span className="sr-only"> your answer to “{q.question}”</span>
                     </Link>
                   )}
@@ -62,7 +61,7 @@ export async function CheckAnswers({ state }: { state: WizardState }) {
           What you tried
         </h2>
         {tried.length ? (
-          <dl className="mt-3 divide-y divide-slate-200 border-y border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+          <dl className="rows">
             {tried.map((t, i) => (
               <div key={t.step} className="grid gap-1 py-3 sm:grid-cols-[1fr_1fr_auto] sm:gap-4">
                 <dt className="font-medium">
@@ -70,7 +69,7 @@ export async function CheckAnswers({ state }: { state: WizardState }) {
                 </dt>
                 <dd>{t.outcome}</dd>
                 <dd className="print:hidden">
-                  <Link href={changeHref(state, t.step)} className={link}>
+                  <Link href={changeHref(state, t.step)} className="link">
                     Change<span className="sr-only"> what happened with “{t.title}”</span>
                   </Link>
                 </dd>
@@ -88,7 +87,7 @@ export async function CheckAnswers({ state }: { state: WizardState }) {
         </h2>
         <p className="mt-2">
           {state.meta.kind === 'ending' ? 'You reached the end: ' : 'Your next step: '}
-          <Link href={canonicalHref(state)} className={link}>
+          <Link href={canonicalHref(state)} className="link">
             {current}
           </Link>
         </p>

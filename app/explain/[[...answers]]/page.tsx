@@ -22,8 +22,8 @@ export default async function ExplainPage({ params }: Props) {
   const context = canonicalHref(state, '');
   return (
     <>
-      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Explain my error log</h1>
-      <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">
+      <h1 className="page-title">Explain my error log</h1>
+      <p className="lede">
         Paste lines from your logs, or the text of the error page, and we’ll say what each recognised line means and which fix addresses it.
       </p>
       <details className="mt-4 rounded border border-slate-300 dark:border-slate-700">
@@ -45,7 +45,7 @@ export default async function ExplainPage({ params }: Props) {
       </details>
       {state.path.length > 0 && (
         <p className="mt-4">
-          <Link href={canonicalHref(state)} className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
+          <Link href={canonicalHref(state)} className="link">
             <span aria-hidden="true">← </span>Back to where you were
           </Link>
         </p>

@@ -28,12 +28,12 @@ export default async function MessagePage({ params, searchParams }: Props) {
 
   return (
     <>
-      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Your message for the host</h1>
-      <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">
+      <h1 className="page-title">Your message for the host</h1>
+      <p className="lede">
         Copy it, email it or download it, and send it with any screenshots you have.
       </p>
       <p className="mt-2 print:hidden">
-        <Link href={canonicalHref(state, '/summary')} className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
+        <Link href={canonicalHref(state, '/summary')} className="link">
           <span aria-hidden="true">← </span>Back to your answers
         </Link>
       </p>

@@ -20,10 +20,10 @@ export default async function BuiltLinkPage({ searchParams }: Props) {
   const choice = readChoice(await searchParams, options);
   return (
     <>
-      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Link for your customer</h1>
-      <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">Copy the link below, or change your choices and make it again.</p>
+      <h1 className="page-title">Link for your customer</h1>
+      <p className="lede">Copy the link below, or change your choices and make it again.</p>
       <p className="mt-2">
-        <Link href="/steps" className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
+        <Link href="/steps" className="link">
           <span aria-hidden="true">← </span>All steps
         </Link>
       </p>

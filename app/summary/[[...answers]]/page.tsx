@@ -11,7 +11,6 @@ interface Props {
 export const metadata: Metadata = {
   title: 'Check your answers',
   description: 'Everything you answered and tried so far, with a message ready for your host.',
-  robots: { index: false },
 };
 
 // Like the steps, a summary is a pure function of its path: cached on first visit.
@@ -26,8 +25,8 @@ export default async function SummaryPage({ params }: Props) {
   return (
     <>
       <LinkNotice rejected={state.rejected} notes={state.notes} />
-      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Check your answers</h1>
-      <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">
+      <h1 className="page-title">Check your answers</h1>
+      <p className="lede">
         Everything you’ve told us and tried so far. Change any answer: the ones after it are kept wherever they still fit.
       </p>
       <CheckAnswers state={state} />
