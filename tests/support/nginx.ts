@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startDaemon } from './daemon';
 import { freePort } from './server';
 
 /** Debian's nginx binary (CI installs `nginx-light` when it is missing). */
@@ -123,36 +123,14 @@ ${
 
   // -p sets the prefix so nothing falls back to /var/lib/nginx or /var/log/nginx;
   // -e (nginx >= 1.19.5) points the pre-config error log into the temp dir too.
-  const child: ChildProcess = spawn(NGINX_BIN, ['-p', `${dir}/`, '-e', errorLog, '-c', confFile], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // Safety net if the test process ends without stop(): SIGTERM makes the
-  // master stop its workers too (SIGKILL would leave them running).
-  const onExit = () => child.kill('SIGTERM');
-  process.once('exit', onExit);
-  void exited.then(() => process.off('exit', onExit));
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGQUIT');
-      await Promise.race([exited, sleep(5000, undefined, { ref: false })]);
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL');
-        await Promise.race([exited, sleep(2000, undefined, { ref: false })]);
-      }
-    }
-    await rm(dir, { recursive: true, force: true });
-  };
+  const daemon = startDaemon(NGINX_BIN, ['-p', `${dir}/`, '-e', errorLog, '-c', confFile], dir);
+  const { stop } = daemon;
 
   const deadline = Date.now() + 10_000;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
+    if (daemon.exited()) {
       await stop();
-      throw new Error(`nginx exited during start-up: ${output}`);
+      throw new Error(`nginx exited during start-up: ${daemon.output()}`);
     }
     // An HTTP request rather than a bare TCP probe: a connection closed without a
     // request makes nginx log "client closed connection while waiting for request".
@@ -165,7 +143,7 @@ ${
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`nginx did not listen on 127.0.0.1:${port} within 10 s: ${output}`);
+      throw new Error(`nginx did not listen on 127.0.0.1:${port} within 10 s: ${daemon.output()}`);
     }
     await sleep(200);
   }

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startDaemon } from './daemon';
 
 /**
  * Debian's PHP-FPM binary: `/usr/sbin/php-fpm8.2` (CI installs `php8.2-fpm`
@@ -111,39 +111,19 @@ ${toFile ? `php_admin_value[error_log] = ${phpErrorLog}` : '; no error_log: PHP 
 
   // -R lets the master run workers as root (refused otherwise).
   const args = ['-F', '-n', '-y', confFile, ...(asRoot ? ['-R'] : [])];
-  const child: ChildProcess = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // Safety net if the test process ends without stop(): SIGTERM makes the
-  // master stop its workers too (SIGKILL would leave them running).
-  const onExit = () => child.kill('SIGTERM');
-  process.once('exit', onExit);
-  void exited.then(() => process.off('exit', onExit));
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGQUIT');
-      await Promise.race([exited, sleep(5000, undefined, { ref: false })]);
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL');
-        await Promise.race([exited, sleep(2000, undefined, { ref: false })]);
-      }
-    }
-    await rm(dir, { recursive: true, force: true });
-  };
+  const daemon = startDaemon(bin, args, dir);
+  const { stop } = daemon;
 
   const deadline = Date.now() + 10_000;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
+    if (daemon.exited()) {
       await stop();
-      throw new Error(`php-fpm exited during start-up: ${output}`);
+      throw new Error(`php-fpm exited during start-up: ${daemon.output()}`);
     }
     if (existsSync(socket) && (await socketAnswers(socket))) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`php-fpm did not listen on ${socket} within 10 s: ${output}`);
+      throw new Error(`php-fpm did not listen on ${socket} within 10 s: ${daemon.output()}`);
     }
     await sleep(200);
   }

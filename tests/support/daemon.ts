@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface Daemon {
+  child: ChildProcess;
+  /** Everything it printed, for error messages. */
+  output(): string;
+  exited(): boolean;
+  /** SIGQUIT (a graceful stop for nginx and PHP-FPM), then SIGKILL; removes its folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a server program (nginx, PHP-FPM) in the foreground for a test,
+ * with its files in `dir`. If the test process ends without stop(), SIGTERM
+ * makes the master stop its workers too (SIGKILL would leave them running).
+ */
+export function startDaemon(bin: string, args: string[], dir: string): Daemon {
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const onExit = () => child.kill('SIGTERM');
+  process.once('exit', onExit);
+  void done.then(() => process.off('exit', onExit));
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+
+  return {
+    child,
+    output: () => output,
+    exited,
+    stop: async () => {
+      if (!exited()) {
+        child.kill('SIGQUIT');
+        await Promise.race([done, sleep(5000, undefined, { ref: false })]);
+        if (!exited()) {
+          child.kill('SIGKILL');
+          await Promise.race([done, sleep(2000, undefined, { ref: false })]);
+        }
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
