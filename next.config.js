@@ -9,13 +9,17 @@ const withMDX = createMDX({
 });
 
 // proxy.ts gives the strict routes their per-request policy; everything else gets this one.
-const notStrict = `/((?!${strictRoutes.map((r) => r.slice(1)).join('|')}).*)`;
+const notStrict = `/((?!(?:${strictRoutes.map((r) => r.slice(1)).join('|')})(?:/|$)).*)`;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   pageExtensions: ['ts', 'tsx'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // Read once, at build time, for the static headers and proxy.ts alike.
+  env: { EMBED_ORIGINS: process.env.EMBED_ORIGINS ?? '' },
+  // Room for a pasted log beyond the 200 KiB the explainer reads; the rest is ignored.
+  experimental: { serverActions: { bodySizeLimit: '2mb' } },
   async headers() {
     return [
       { source: notStrict, headers: [...baseHeaders(), { key: 'Content-Security-Policy', value: contentSecurityPolicy() }] },

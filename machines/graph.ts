@@ -38,7 +38,10 @@ export function flowEdges(): FlowEdge[] {
     for (const [answer, candidates] of node.transitions) {
       for (const t of candidates) {
         const when = conditions(t.guard);
-        for (const target of t.target ?? []) edges.push({ from, answer, to: target.key, when });
+        for (const target of t.target ?? []) {
+          // The same fix can be reached for several reasons; list it once, under the first.
+          if (!edges.some((e) => e.from === from && e.answer === answer && e.to === target.key)) edges.push({ from, answer, to: target.key, when });
+        }
         // Candidates after an unconditional one can never be taken.
         if (!when.length) break;
       }
@@ -60,6 +63,12 @@ export function describeCondition({ type, params }: Condition): string {
       return params?.level === 'ssh' ? 'with SSH access' : 'with a control panel or SSH';
     case 'runsCms':
       return 'on a CMS site';
+    case 'pageIs':
+      return `if the error page was ${((params?.pages as string[]) ?? []).join(' or ')}`;
+    case 'knows':
+      return `when the ${String(params?.fact)} is already known`;
+    case 'notTried':
+      return 'if not tried yet';
     default:
       return type;
   }

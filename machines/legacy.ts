@@ -5,7 +5,7 @@
  * an error. Add an entry whenever a step is renamed or removed.
  */
 export const legacySteps: Record<string, { now: string; note: string }> = {
-  // Names from the article the troubleshooter grew from.
+  // Other names people use for these steps.
   'reverse-proxy': { now: 'proxy', note: 'This step is now called “proxy”.' },
   'check-logs': { now: 'logs', note: 'This step is now called “logs”.' },
   'increase-php-limits': { now: 'php-limits', note: 'This step is now called “php-limits”.' },

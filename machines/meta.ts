@@ -27,7 +27,7 @@ export interface StepMeta {
   fact?: FactName;
   /** Answers shown as pictures (the error-page question). */
   pictures?: boolean;
-  /** Access the step asks for; such a step always offers "I can't do this". */
+  /** Access the step asks for; fixes that need it offer "I can't do this" (switching a firewall back on does not). */
   needs?: 'panel' | 'ssh' | 'domain' | 'device';
   answers: AnswerMeta[];
 }

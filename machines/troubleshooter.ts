@@ -9,9 +9,8 @@ import type { AnswerMeta, StepMeta } from './meta';
  */
 
 /**
- * The helpers below assemble plain transition objects; XState validates them
- * (guard and action names included) when the machine is built and the path
- * tests walk every one, so they are typed loosely here.
+ * The helpers below assemble plain transition objects, typed loosely here;
+ * the path tests take every transition, so a misspelt guard or target fails them.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Transitions = Record<string, any>;

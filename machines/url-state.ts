@@ -102,8 +102,8 @@ export function parseSegments(segments: readonly string[]): ParsedSegments {
   const seen = new Set<string>();
   /** A step named in a link, under its current name. */
   const current = (name: string) => {
+    if (!Object.hasOwn(legacySteps, name)) return name;
     const legacy = legacySteps[name];
-    if (!legacy) return name;
     if (!notes.includes(legacy.note)) notes.push(legacy.note);
     return legacy.now;
   };

@@ -101,7 +101,7 @@ describe('the recogniser table', () => {
   }
 });
 
-describe('steps for the lines the brief names', () => {
+describe('the step each common log line leads to', () => {
   const expectedSteps: Record<string, string> = {
     'nginx-connect-refused': 'restart',
     'nginx-socket-missing': 'proxy',

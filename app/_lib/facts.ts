@@ -28,14 +28,19 @@ export interface KnownFact {
   step?: string;
 }
 
-export function knownFacts({ facts, sources }: Pick<WizardContext, 'facts' | 'sources'>): KnownFact[] {
+/**
+ * What the wizard knows, each with the question to reopen. Facts a jump-in
+ * link (`start=`) brought along have no question the journey passes, so no
+ * "change" link.
+ */
+export function knownFacts({ facts, sources }: Pick<WizardContext, 'facts' | 'sources'>, jumpedIn = false): KnownFact[] {
   return (Object.keys(factNames) as FactName[]).flatMap((fact) => {
     const value = facts[fact];
     if (!value) return [];
     const question = questionFor(fact);
     const label = (question && stepMeta(question).answers.find((a) => a.id === value)?.label) ?? value;
     const [name, ownName] = factNames[fact];
-    return [{ fact, name, ownName, value: label, step: sources[fact] ?? question }];
+    return [{ fact, name, ownName, value: label, step: sources[fact] ?? (jumpedIn ? undefined : question) }];
   });
 }
 

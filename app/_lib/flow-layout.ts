@@ -54,7 +54,7 @@ export function layoutFlow(titles: Record<string, string>, omitTarget?: string):
   }
 
   // One arrow per pair of steps, however many answers lead along it. Every
-  // fix can end at `omit` ("fixed"); drawing those arrows would only tangle
+  // fix can end at `omitTarget` ("fixed"); drawing those arrows would only tangle
   // the map, so the legend says it instead.
   const pairs = new Map<string, { from: string; to: string; conditional: boolean }>();
   for (const e of flowEdges().filter((e) => e.to !== omitTarget)) {

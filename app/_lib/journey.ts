@@ -37,5 +37,5 @@ export async function describeJourney(state: WizardState): Promise<JourneyRecord
     const r = recognisers.find((r) => r.id === id);
     return r ? [{ title: r.title, meaning: r.meaning }] : [];
   });
-  return { facts: knownFacts(state.context), tried, findings };
+  return { facts: knownFacts(state.context, Boolean(state.start)), tried, findings };
 }

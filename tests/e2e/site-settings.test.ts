@@ -30,7 +30,7 @@ let browser: Browser;
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'troubleshooter-settings-'));
-  for (const entry of ['app', 'content', 'machines', 'public', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'mdx-components.tsx']) {
+  for (const entry of ['app', 'content', 'machines', 'public', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'mdx-components.tsx', 'proxy.ts']) {
     if (existsSync(entry)) await cp(entry, join(dir, entry), { recursive: true });
   }
   // Hard links make the copy's node_modules instant; a plain copy if they can't be made.

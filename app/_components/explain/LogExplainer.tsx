@@ -38,6 +38,7 @@ export function LogExplainer({ context }: { context: string }) {
             name="log"
             rows={10}
             required
+            maxLength={1_000_000}
             spellCheck={false}
             aria-describedby={state.error ? 'log-hint log-error' : 'log-hint'}
             aria-invalid={state.error ? true : undefined}

@@ -36,7 +36,8 @@ export function bindConditionals(facts: Facts) {
   function CommandForThisServer(props: Parameters<typeof Command>[0]) {
     const php = facts.php;
     if (!php) return <Command {...props} />;
-    const fit = (s?: string) => s?.replace(/php8\.2/g, `php${php}`).replace(/\/php\/8\.2\//g, `/php/${php}/`);
+    const fit = (s?: string) =>
+      s?.replace(/php(-fpm)?8\.2/g, (_, fpm = '') => `php${fpm}${php}`).replace(/\/php\/8\.2\//g, `/php/${php}/`);
     return <Command run={fit(props.run)} systemd={fit(props.systemd)} service={fit(props.service)} />;
   }
 

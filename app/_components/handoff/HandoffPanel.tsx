@@ -21,6 +21,9 @@ interface Props {
  * it works without JavaScript.
  */
 export async function HandoffPanel({ state, title = 'Your message for the host', siteAddress, since, rayId }: Props) {
+  // Only someone who may have a CDN in front can have a Ray ID to give.
+  const asksRayId = state.context.facts.cdn !== 'no';
+  if (!asksRayId) rayId = undefined;
   const { facts, tried, findings } = await describeJourney(state);
   const message = composeHandoff({
     findings,
@@ -36,8 +39,6 @@ export async function HandoffPanel({ state, title = 'Your message for the host',
     { id: 'since', result: since },
     { id: 'ray', result: rayId },
   ].filter((f) => f.result?.error);
-  // Only someone who may have a CDN in front can have a Ray ID to give.
-  const asksRayId = state.context.facts.cdn !== 'no';
 
   return (
     <section aria-labelledby="handoff-heading" className="mt-12">

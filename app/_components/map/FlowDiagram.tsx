@@ -18,7 +18,7 @@ function path(points: { x: number; y: number }[]): string {
 /** The decision machine drawn as boxes and arrows; every box opens its step. */
 export function FlowDiagram({ layout, titles }: { layout: FlowLayout; titles: Record<string, string> }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-950" tabIndex={0} aria-label="Flow map, scrollable">
+    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-950" tabIndex={0} role="region" aria-label="Flow map, scrollable">
       <svg
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         width={layout.width}

@@ -31,7 +31,7 @@ export function FlowOutline({ titles }: { titles: Record<string, string> }) {
                               <span key={e.to}>
                                 {i > 0 && ', otherwise '}
                                 {titles[e.to]}
-                                {e.when.length > 0 && ` (${e.when.map(describeCondition).join(' and ')})`}
+                                {e.when.some((c) => c.type !== 'notTried') && ` (${e.when.filter((c) => c.type !== 'notTried').map(describeCondition).join(' and ')})`}
                               </span>
                             ))}
                           </li>

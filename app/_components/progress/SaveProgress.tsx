@@ -1,15 +1,16 @@
 'use client';
 
-import { usePathname } from 'next/navigation';
 import { useEffect } from 'react';
 import { forgetProgress, saveProgress } from './saved-progress';
 
-/** Remembers the step a person is on, so the home page can offer it back. */
-export function SaveProgress({ version, title, finished }: { version: string; title: string; finished: boolean }) {
-  const pathname = usePathname();
+/**
+ * Remembers the step a person is on, so the home page can offer it back. It
+ * stores the step's clean address, so a mangled link never replaces good progress.
+ */
+export function SaveProgress({ version, path, title, finished }: { version: string; path: string; title: string; finished: boolean }) {
   useEffect(() => {
     if (finished) forgetProgress();
-    else if (pathname.startsWith('/fix/')) saveProgress({ version, path: pathname, title, savedAt: Date.now() });
-  }, [pathname, version, title, finished]);
+    else if (path.startsWith('/fix/')) saveProgress({ version, path, title, savedAt: Date.now() });
+  }, [path, version, title, finished]);
   return null;
 }

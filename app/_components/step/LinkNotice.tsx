@@ -1,5 +1,12 @@
 import type { Rejected } from '../../../machines/url-state';
 
+/**
+ * A part of a link is shown back only when it looks like one of ours; a
+ * sentence slipped into a link ("your site was hacked, call…") is not
+ * repeated on our page.
+ */
+const showable = /^[A-Za-z0-9=.+%<>'"()\-]{1,80}…?$/;
+
 /** Explains which parts of a mangled or tampered link were left out, and old names that were understood. */
 export function LinkNotice({ rejected, notes = [] }: { rejected: Rejected[]; notes?: string[] }) {
   if (!rejected.length && !notes.length) return null;
@@ -27,7 +34,7 @@ export function LinkNotice({ rejected, notes = [] }: { rejected: Rejected[]; not
       <ul className="mt-2 list-disc pl-5">
         {rejected.map((r, i) => (
           <li key={i}>
-            <code className="break-all">{r.segment}</code>: {r.reason}
+            {showable.test(r.segment) ? <code className="break-all">{r.segment}</code> : `Part ${i + 1}`}: {r.reason}
           </li>
         ))}
       </ul>

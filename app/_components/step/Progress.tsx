@@ -4,7 +4,7 @@ import { stages, type Stage } from '../../../machines/meta';
 export function Progress({ stage, stepNumber }: { stage: Stage; stepNumber: number }) {
   const current = stages.findIndex((s) => s.id === stage);
   return (
-    <nav aria-label="Progress" className="mb-6">
+    <div role="group" aria-label="Progress" className="mb-6">
       <p className="mb-2 hint">
         Step {stepNumber} · {stages[current].label}
       </p>
@@ -22,6 +22,6 @@ export function Progress({ stage, stepNumber }: { stage: Stage; stepNumber: numb
           </li>
         ))}
       </ol>
-    </nav>
+    </div>
   );
 }

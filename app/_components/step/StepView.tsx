@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { site } from '../../../content/site';
-import { backHref, basePath, canonicalHref, stepHref, type WizardState } from '../../../machines/url-state';
+import { backHref, basePath, canonicalHref, hrefFor, stepHref, type WizardState } from '../../../machines/url-state';
 import { guidanceComponents } from '../guidance';
 import { ExplainLink } from '../explain/ExplainLink';
 import { HandoffPanel } from '../handoff/HandoffPanel';
@@ -21,11 +21,12 @@ const readsLogs = ['proxy', 'logs', 'php-limits'];
 export function StepView({ state, guidance }: { state: WizardState; guidance: Guidance }) {
   const { Content, frontmatter } = guidance;
   const back = backHref(state);
-  const summary = canonicalHref(state, '/summary');
+  // Every answer, without the reopened question's `at=`, so the summary shows the whole journey.
+  const summary = hrefFor([...state.path, ...state.pending], { start: state.start }, '/summary');
 
   return (
     <>
-      <SaveProgress version={machineVersion} title={frontmatter.title} finished={state.meta.kind === 'ending'} />
+      <SaveProgress version={machineVersion} path={canonicalHref(state)} title={frontmatter.title} finished={state.meta.kind === 'ending'} />
       <LinkNotice rejected={state.rejected} notes={state.notes} />
       <Progress stage={state.meta.stage} stepNumber={state.path.length + 1} />
       <h1 id="step-title" tabIndex={-1} className="page-title">

@@ -15,8 +15,8 @@ export const metadata: Metadata = {
 };
 
 /**
- * The only wizard page that shows what a person typed (their site's
- * address and when it started), so the only one rendered per request.
+ * Shows what a person typed (their site's address, when it started, a Ray
+ * ID), so it is rendered per request, under the strict script policy.
  */
 export default async function MessagePage({ params, searchParams }: Props) {
   const state = stateFromSegments((await params).answers ?? []);

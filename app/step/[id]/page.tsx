@@ -21,7 +21,7 @@ export function generateStaticParams() {
 
 async function resolve(params: Props['params']) {
   const { id } = await params;
-  if (legacySteps[id]) permanentRedirect(stepHref(legacySteps[id].now));
+  if (Object.hasOwn(legacySteps, id)) permanentRedirect(stepHref(legacySteps[id].now));
   const state = stateFromSegments([`start=${id}`]);
   return { id, state, guidance: await loadGuidance(state.meta.guidance) };
 }
