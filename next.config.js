@@ -19,7 +19,12 @@ const nextConfig = {
   // Read once, at build time, for the static headers and proxy.ts alike.
   env: { EMBED_ORIGINS: process.env.EMBED_ORIGINS ?? '' },
   // Room for a pasted log beyond the 200 KiB the explainer reads; the rest is ignored.
-  experimental: { serverActions: { bodySizeLimit: '2mb' } },
+  experimental: {
+    serverActions: { bodySizeLimit: '2mb' },
+    // Step pages never change for a given URL, so a prefetched next step can
+    // be shown from the router's cache when the answer is clicked.
+    staleTimes: { dynamic: 300, static: 300 },
+  },
   async headers() {
     return [
       { source: notStrict, headers: [...baseHeaders(), { key: 'Content-Security-Policy', value: contentSecurityPolicy() }] },

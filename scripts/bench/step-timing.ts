@@ -51,7 +51,7 @@ export async function stepTiming(browser: Browser, baseUrl: string, javaScriptEn
       if (javaScriptEnabled) {
         // Half a second on each step, far less than anyone takes to read one,
         // lets the prefetch of the next steps finish as it would in real use.
-        await page.waitForTimeout(500);
+        await page.waitForTimeout(Number(process.env.STEP_WAIT ?? 500));
         await answers.nth(choice).click();
         await page.waitForFunction((b) => document.querySelector('main h1')?.textContent !== b, before);
       } else {

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { answerHref, type WizardState } from '../../../machines/url-state';
 import { PictureAnswers } from './PictureAnswers';
+import { PrefetchAnswers } from './PrefetchAnswers';
 
 const headings = { question: 'Choose your answer', fix: 'Did it work?' } as const;
 
@@ -10,9 +11,11 @@ const headings = { question: 'Choose your answer', fix: 'Did it work?' } as cons
  */
 export function Answers({ state }: { state: WizardState }) {
   if (state.meta.kind === 'ending') return null;
-  if (state.meta.pictures) return <PictureAnswers state={state} />;
+  const prefetch = <PrefetchAnswers hrefs={state.meta.answers.map((a) => answerHref(state, a.id))} />;
+  if (state.meta.pictures) return <>{prefetch}<PictureAnswers state={state} /></>;
   return (
     <section aria-labelledby="answers-heading" className="mt-10">
+      {prefetch}
       <h2 id="answers-heading" className="mb-3 text-lg font-semibold">
         {headings[state.meta.kind]}
       </h2>
