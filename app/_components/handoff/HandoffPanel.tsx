@@ -16,7 +16,8 @@ interface Props {
 
 
 /**
- * The hand-off: two questions only a person can answer, then the message,
+ * The hand-off: what only the person can tell (the site's address, when it
+ * started, a Ray ID), then the message,
  * ready to copy, email, download or print. The form is a plain GET form, so
  * it works without JavaScript.
  */

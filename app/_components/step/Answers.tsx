@@ -7,7 +7,8 @@ const headings = { question: 'Choose your answer', fix: 'Did it work?' } as cons
 
 /**
  * The answers are plain links to the next step's URL: they work without
- * JavaScript, and with it Next.js prefetches them so the next step is instant.
+ * JavaScript; with it, the steps they lead to are fetched as soon as this
+ * one shows, so the next step appears the moment an answer is chosen.
  */
 export function Answers({ state }: { state: WizardState }) {
   if (state.meta.kind === 'ending') return null;
