@@ -14,12 +14,10 @@ interface Props {
   rayId?: FieldResult;
 }
 
-
 /**
  * The hand-off: what only the person can tell (the site's address, when it
- * started, a Ray ID), then the message,
- * ready to copy, email, download or print. The form is a plain GET form, so
- * it works without JavaScript.
+ * started, a Ray ID), then the message, ready to copy, email, download or
+ * print. The form is a plain GET form, so it works without JavaScript.
  */
 export async function HandoffPanel({ state, title = 'Your message for the host', siteAddress, since, rayId }: Props) {
   // Only someone who may have a CDN in front can have a Ray ID to give.
