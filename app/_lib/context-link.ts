@@ -1,3 +1,5 @@
+import { firstValue, type Query } from './query';
+
 /**
  * Links with known context: a support agent who knows a customer's setup
  * builds a link that answers those questions in advance, optionally starting
@@ -19,8 +21,8 @@ export interface BuilderOptions {
 }
 
 /** Keeps only offered values; an agent's typo never reaches the customer's link. */
-export function readChoice(query: Record<string, string | string[] | undefined>, options: BuilderOptions): ContextChoice {
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+export function readChoice(query: Query, options: BuilderOptions): ContextChoice {
+  const one = (v: Query[string]) => firstValue(v) ?? '';
   const start = one(query.start);
   const facts: ContextChoice['facts'] = {};
   for (const { fact, answers } of options.facts) {

@@ -1,25 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { recognisers } from '../../app/_lib/logs/recognisers';
-import { axeViolations, launchBrowser, newPhone } from '../support/browser';
+import { axeViolations, newPhone } from '../support/browser';
+import { appAndBrowser } from '../support/harness';
 import { titleOf } from '../support/content';
-import { startApp, type AppServer } from '../support/server';
 import { answer, heading, labels } from '../support/wizard';
 
 /** Diagnosing from evidence: the error page a person sees, and the lines of their log. */
 
-let app: AppServer;
-let browser: Browser;
 const pages = new Set<string>();
 
-before(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = appAndBrowser();
 
 const toErrorPage = '/fix/role=owner/reach=everyone';
 
@@ -29,8 +21,8 @@ async function journey(page: Page): Promise<string> {
 
 describe('which error page do you see?', () => {
   test('pictures can be chosen with the keyboard, and a bare Nginx page skips the web-server question', async () => {
-    const page = await newPhone(browser);
-    await page.goto(`${app.url}${toErrorPage}`);
+    const page = await newPhone(env.browser);
+    await page.goto(`${env.app.url}${toErrorPage}`);
     pages.add(toErrorPage);
     assert.equal(await heading(page), await titleOf('error-page'));
     const nginx = page.getByRole('link', { name: 'A plain “502 Bad Gateway” page with “nginx” under it' });
@@ -52,8 +44,8 @@ describe('which error page do you see?', () => {
   });
 
   test('without JavaScript, a Cloudflare 52x page skips the CDN question and leads a panel user to the firewall', async () => {
-    const page = await newPhone(browser, { javaScriptEnabled: false });
-    await page.goto(`${app.url}${toErrorPage}`);
+    const page = await newPhone(env.browser, { javaScriptEnabled: false });
+    await page.goto(`${env.app.url}${toErrorPage}`);
     await answer(page, 'A Cloudflare page with error 520 to 526', 'reload');
     await answer(page, labels.broken, 'access');
     await answer(page, 'Only a hosting control panel', 'cms');
@@ -64,17 +56,17 @@ describe('which error page do you see?', () => {
   });
 
   test('the browser’s own error page leads to DNS first; “not sure” goes on as before', async () => {
-    const page = await newPhone(browser, { javaScriptEnabled: false });
-    await page.goto(`${app.url}${toErrorPage}/error-page=browser/reload=broken/access=ssh/cdn=no/cms=none/server=nginx`);
+    const page = await newPhone(env.browser, { javaScriptEnabled: false });
+    await page.goto(`${env.app.url}${toErrorPage}/error-page=browser/reload=broken/access=ssh/cdn=no/cms=none/server=nginx`);
     assert.equal(await heading(page), await titleOf('dns'));
-    await page.goto(`${app.url}${toErrorPage}/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=none/server=nginx`);
+    await page.goto(`${env.app.url}${toErrorPage}/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=none/server=nginx`);
     assert.equal(await heading(page), await titleOf('server-health'));
     await page.context().close();
   });
 
   test('changing the web server from the summary reopens the error-page question it came from', async () => {
-    const page = await newPhone(browser, { javaScriptEnabled: false });
-    await page.goto(`${app.url}/summary${toErrorPage.slice(4)}/error-page=apache/reload=broken/access=panel/cdn=no/cms=none`);
+    const page = await newPhone(env.browser, { javaScriptEnabled: false });
+    await page.goto(`${env.app.url}/summary${toErrorPage.slice(4)}/error-page=apache/reload=broken/access=panel/cdn=no/cms=none`);
     pages.add(new URL(page.url()).pathname);
     await page.getByRole('link', { name: /Change your answer to “Web server”/ }).click();
     assert.equal(await heading(page), await titleOf('error-page'));
@@ -96,9 +88,9 @@ async function paste(page: Page, text: string) {
 describe('explain my error log', () => {
   for (const javaScriptEnabled of [true, false]) {
     test(`pasted lines are explained, most serious first, and the fix link carries the context (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-      const page = await newPhone(browser, { javaScriptEnabled });
+      const page = await newPhone(env.browser, { javaScriptEnabled });
       const from = `${toErrorPage}/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress`;
-      await page.goto(`${app.url}/explain${from.slice(4)}`);
+      await page.goto(`${env.app.url}/explain${from.slice(4)}`);
       pages.add(new URL(page.url()).pathname);
       await paste(page, [noise, socketLine, noise, socketLine, ''].join('\n'));
       assert.doesNotMatch(page.url(), /php8|sock|zzqq/, 'no log text in the address');
@@ -127,8 +119,8 @@ describe('explain my error log', () => {
   }
 
   test('an empty paste gets a clear message; a paste with nothing recognised says so', async () => {
-    const page = await newPhone(browser, { javaScriptEnabled: false });
-    await page.goto(`${app.url}/explain`);
+    const page = await newPhone(env.browser, { javaScriptEnabled: false });
+    await page.goto(`${env.app.url}/explain`);
     await page.getByLabel('Lines from your error log').fill('   ');
     await page.evaluate(() => document.querySelector('textarea')?.removeAttribute('required')).catch(() => {});
     await page.getByRole('button', { name: 'Explain these lines' }).click();
@@ -142,9 +134,9 @@ describe('explain my error log', () => {
 
   test('the findings reach the summary and the hand-off message as meanings', async () => {
     const found = [sample(recognisers[0].id), sample(recognisers[1].id)];
-    const page = await newPhone(browser, { javaScriptEnabled: false });
+    const page = await newPhone(env.browser, { javaScriptEnabled: false });
     const path = `/summary${toErrorPage.slice(4)}/error-page=nginx/reload=broken/access=none/cdn=no/cms=none/found=${found.map((f) => f.id).join('+')}`;
-    await page.goto(`${app.url}${path}`);
+    await page.goto(`${env.app.url}${path}`);
     pages.add(path);
     const section = await page.getByRole('region', { name: 'What your error log shows' }).innerText();
     for (const f of found) assert.ok(section.includes(f.title), f.title);
@@ -158,12 +150,12 @@ describe('explain my error log', () => {
   test('axe-core finds no violations on the evidence pages, light or dark', async () => {
     const violations: string[] = [];
     for (const path of pages) {
-      violations.push(...(await axeViolations(browser, `${app.url}${path}`)));
-      violations.push(...(await axeViolations(browser, `${app.url}${path}`, 'dark')));
+      violations.push(...(await axeViolations(env.browser, `${env.app.url}${path}`)));
+      violations.push(...(await axeViolations(env.browser, `${env.app.url}${path}`, 'dark')));
     }
     // The explainer with its results on screen.
-    const page = await newPhone(browser);
-    await page.goto(`${app.url}/explain`);
+    const page = await newPhone(env.browser);
+    await page.goto(`${env.app.url}/explain`);
     await paste(page, socketLine);
     const { default: AxeBuilder } = await import('@axe-core/playwright');
     const results = await new AxeBuilder({ page }).analyze();

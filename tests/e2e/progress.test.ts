@@ -1,28 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPhone } from '../support/browser';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { newPhone } from '../support/browser';
+import { appAndBrowser } from '../support/harness';
 import { titleOf } from '../support/content';
-import { startApp, type AppServer } from '../support/server';
+import { startApp } from '../support/server';
 import { answer, heading, labels } from '../support/wizard';
 
 /** Progress is never lost: reload, back, forward, a restarted server, and the browser's memory of it. */
 
-let app: AppServer;
-let browser: Browser;
 
-before(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = appAndBrowser();
 
 const key = '502-troubleshooter:progress';
 
 async function walkFourSteps(page: Page) {
-  await page.goto(`${app.url}/fix`);
+  await page.goto(`${env.app.url}/fix`);
   await answer(page, labels.owner, 'reach');
   await answer(page, labels.everyone, 'error-page');
   await answer(page, labels.notSure, 'reload');
@@ -38,7 +31,7 @@ function watchErrors(page: Page): string[] {
 
 describe('progress is never lost', () => {
   test('reload, back and forward keep the step and the answers', async () => {
-    const page = await newPhone(browser);
+    const page = await newPhone(env.browser);
     await walkFourSteps(page);
     const record = await page.getByRole('region', { name: 'Your answers so far' }).innerText();
     await page.reload();
@@ -55,12 +48,12 @@ describe('progress is never lost', () => {
   });
 
   test('a restarted server opens the same step', async () => {
-    const page = await newPhone(browser);
+    const page = await newPhone(env.browser);
     await walkFourSteps(page);
     const url = page.url();
-    const { port } = app;
-    await app.stop();
-    app = await startApp({ port });
+    const { port } = env.app;
+    await env.app.stop();
+    env.app = await startApp({ port });
     await page.reload();
     assert.equal(page.url(), url);
     assert.equal(await heading(page), await titleOf('access'));
@@ -69,17 +62,17 @@ describe('progress is never lost', () => {
   });
 
   test('the home page offers to continue where you left off, and an ending clears it', async () => {
-    const page = await newPhone(browser);
+    const page = await newPhone(env.browser);
     await walkFourSteps(page);
     const url = page.url();
-    await page.goto(`${app.url}/`);
+    await page.goto(`${env.app.url}/`);
     const link = page.getByRole('link', { name: `Continue where you left off: ${await titleOf('access')}` });
     await link.click();
     await page.waitForURL(url);
     await answer(page, 'Neither', 'cdn');
-    await page.goto(`${app.url}/fix/role=visitor/reach=everyone/error-page=nginx/reload=fixed`);
+    await page.goto(`${env.app.url}/fix/role=visitor/reach=everyone/error-page=nginx/reload=fixed`);
     assert.equal(await heading(page), await titleOf('fixed'));
-    await page.goto(`${app.url}/`);
+    await page.goto(`${env.app.url}/`);
     assert.equal(await page.getByRole('link', { name: /Continue where you left off/ }).count(), 0);
     await page.context().close();
   });
@@ -90,11 +83,11 @@ describe('progress is never lost', () => {
     ['pointing somewhere else', JSON.stringify({ version: 'any', path: 'https://evil.example/', title: 'x', savedAt: 1 })],
   ] as const) {
     test(`saved progress that is ${what} is ignored safely`, async () => {
-      const page = await newPhone(browser);
+      const page = await newPhone(env.browser);
       const errors = watchErrors(page);
-      await page.goto(`${app.url}/steps`);
+      await page.goto(`${env.app.url}/steps`);
       await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, stored]);
-      await page.goto(`${app.url}/`);
+      await page.goto(`${env.app.url}/`);
       await page.getByRole('link', { name: 'Start troubleshooting' }).waitFor();
       assert.equal(await page.getByRole('link', { name: /Continue where you left off/ }).count(), 0);
       assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null, 'the bad entry is dropped');
@@ -104,9 +97,9 @@ describe('progress is never lost', () => {
   }
 
   test('a full storage does not get in the way', async () => {
-    const page = await newPhone(browser);
+    const page = await newPhone(env.browser);
     const errors = watchErrors(page);
-    await page.goto(`${app.url}/steps`);
+    await page.goto(`${env.app.url}/steps`);
     const filled = await page.evaluate(() => {
       const chunk = 'x'.repeat(512 * 1024);
       let i = 0;
@@ -119,18 +112,18 @@ describe('progress is never lost', () => {
     });
     assert.ok(filled > 0, 'storage filled up');
     await walkFourSteps(page);
-    await page.goto(`${app.url}/`);
+    await page.goto(`${env.app.url}/`);
     await page.getByRole('link', { name: 'Start troubleshooting' }).waitFor();
     assert.deepEqual(errors, []);
     await page.context().close();
   });
 
   test('old links: a renamed step redirects, a removed one leads to the nearest with a note', async () => {
-    const page = await newPhone(browser, { javaScriptEnabled: false });
-    await page.goto(`${app.url}/step/reverse-proxy`);
+    const page = await newPhone(env.browser, { javaScriptEnabled: false });
+    await page.goto(`${env.app.url}/step/reverse-proxy`);
     assert.match(page.url(), /\/step\/proxy$/);
     assert.equal(await heading(page), await titleOf('proxy'));
-    await page.goto(`${app.url}/fix/role=owner/reach=everyone/error-page=nginx/reload=broken/access=ssh/cdn=no/cms=none/at=disable-firewall/start=disable-firewall`);
+    await page.goto(`${env.app.url}/fix/role=owner/reach=everyone/error-page=nginx/reload=broken/access=ssh/cdn=no/cms=none/at=disable-firewall/start=disable-firewall`);
     assert.equal(await heading(page), await titleOf('firewall'));
     assert.match(await page.getByRole('status').innerText(), /never be left off/);
     await page.context().close();

@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, ConsoleMessage } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { ConsoleMessage } from 'playwright-core';
 import { config as proxyConfig } from '../../proxy';
 import { strictRoutes } from '../../app/_lib/security-headers.mjs';
-import { launchBrowser, newPhone } from '../support/browser';
-import { startApp, type AppServer } from '../support/server';
+import { newPhone } from '../support/browser';
+import { appAndBrowser } from '../support/harness';
 
 /** Security headers on every kind of page, and the two script policies at work. */
 
-let app: AppServer;
-let browser: Browser;
 
-before(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = appAndBrowser();
 
 const relaxed = ['/', '/fix', '/fix/role=owner/reach=everyone', '/step/restart', '/summary/role=owner', '/steps', '/map', '/no-such-page', '/fix/banana'];
 const strict = ['/message/role=owner?site=example.com', '/explain', '/explain/role=owner', '/steps/link?server=nginx'];
@@ -30,7 +22,7 @@ function directives(policy: string): Map<string, string> {
 describe('security headers', () => {
   for (const path of [...relaxed, ...strict]) {
     test(`${path} sends every header`, async () => {
-      const res = await fetch(`${app.url}${path}`, { redirect: 'manual' });
+      const res = await fetch(`${env.app.url}${path}`, { redirect: 'manual' });
       const h = res.headers;
       assert.equal(h.get('x-content-type-options'), 'nosniff');
       assert.equal(h.get('referrer-policy'), 'strict-origin-when-cross-origin');
@@ -56,14 +48,14 @@ describe('security headers', () => {
 
   test('a fresh nonce on every request', async () => {
     const nonces = await Promise.all(
-      [1, 2, 3].map(async () => /'nonce-([^']+)'/.exec((await fetch(`${app.url}/explain`)).headers.get('content-security-policy')!)![1]),
+      [1, 2, 3].map(async () => /'nonce-([^']+)'/.exec((await fetch(`${env.app.url}/explain`)).headers.get('content-security-policy')!)![1]),
     );
     assert.equal(new Set(nonces).size, 3);
   });
 
   test('HSTS only when the request came over HTTPS', async () => {
     for (const path of ['/', '/explain']) {
-      const res = await fetch(`${app.url}${path}`, { headers: { 'x-forwarded-proto': 'https' } });
+      const res = await fetch(`${env.app.url}${path}`, { headers: { 'x-forwarded-proto': 'https' } });
       assert.match(res.headers.get('strict-transport-security') ?? '', /max-age=\d{8}/, path);
     }
   });
@@ -81,7 +73,7 @@ describe('security headers', () => {
   });
 
   test('pages under both policies run their scripts with no policy violations', async () => {
-    const page = await newPhone(browser);
+    const page = await newPhone(env.browser);
     const problems: string[] = [];
     page.on('console', (m: ConsoleMessage) => {
       if (m.type() === 'error' || /Content Security Policy|Refused to/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
@@ -89,19 +81,19 @@ describe('security headers', () => {
     page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
 
     // Relaxed: a step page hydrates and answers move on without a page load.
-    await page.goto(`${app.url}/fix`);
+    await page.goto(`${env.app.url}/fix`);
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
     await page.getByRole('link', { name: 'It’s my site, or I look after it', exact: true }).click();
     await page.waitForURL(/role=owner$/);
     assert.equal(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 1);
 
     // Strict: the link builder updates as you choose, which needs its script.
-    await page.goto(`${app.url}/steps/link`);
+    await page.goto(`${env.app.url}/steps/link`);
     await page.getByLabel('Which web server runs your site?').selectOption('nginx');
     assert.match(await page.getByLabel('Link for your customer').inputValue(), /server=nginx$/);
 
     // Strict: the log explainer's action runs in place.
-    await page.goto(`${app.url}/explain`);
+    await page.goto(`${env.app.url}/explain`);
     await page.getByLabel('Lines from your error log').fill('[26-Nov-2026 09:14:03] WARNING: [pool www] server reached pm.max_children setting (5), consider raising it');
     await page.getByRole('button', { name: 'Explain these lines' }).click();
     await page.locator('[data-finding]').first().waitFor();

@@ -1,26 +1,18 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { stepIds } from '../../machines/steps';
-import { axeViolations, launchBrowser, newPhone } from '../support/browser';
+import { axeViolations, newPhone } from '../support/browser';
+import { appAndBrowser } from '../support/harness';
 import { titleOf } from '../support/content';
-import { startApp, type AppServer } from '../support/server';
 import { answer, heading, labels } from '../support/wizard';
 
 /** What support teams rely on: links, the summary, the hand-off, the library and the map. */
 
-let app: AppServer;
-let browser: Browser;
 const pages = new Set<string>();
 
-before(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = appAndBrowser();
 
 const panelWalk: [string, string][] = [
   [labels.owner, 'reach'],
@@ -36,14 +28,14 @@ const panelWalk: [string, string][] = [
 ];
 
 async function walk(page: Page, steps: [string, string][]) {
-  await page.goto(`${app.url}/fix`);
+  await page.goto(`${env.app.url}/fix`);
   for (const [label, step] of steps) await answer(page, label, step);
   pages.add(new URL(page.url()).pathname);
 }
 
 async function clipboardPhone(): Promise<Page> {
-  const page = await newPhone(browser);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+  const page = await newPhone(env.browser);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.app.url });
   return page;
 }
 
@@ -56,13 +48,13 @@ describe('for support teams', () => {
 
     await page.getByRole('button', { name: 'Copy link to this step' }).click();
     const stepLink = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(stepLink, `${app.url}/step/dns`);
+    assert.equal(stepLink, `${env.app.url}/step/dns`);
     await page.getByRole('button', { name: 'Copy link to my progress' }).click();
     const progressLink = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(progressLink, page.url());
     await page.context().close();
 
-    const fresh = await newPhone(browser, { javaScriptEnabled: false });
+    const fresh = await newPhone(env.browser, { javaScriptEnabled: false });
     await fresh.goto(stepLink);
     assert.equal(await heading(fresh), await titleOf('dns'));
     assert.equal(await fresh.getByRole('region', { name: 'Your answers so far' }).count(), 0, 'a step link carries no answers');
@@ -76,8 +68,8 @@ describe('for support teams', () => {
   });
 
   test('a step link leads on from that step', async () => {
-    const page = await newPhone(browser);
-    await page.goto(`${app.url}/step/restart`);
+    const page = await newPhone(env.browser);
+    await page.goto(`${env.app.url}/step/restart`);
     pages.add('/step/restart');
     assert.equal(await heading(page), await titleOf('restart'));
     // The fixes not tried yet follow, simplest first.
@@ -87,16 +79,16 @@ describe('for support teams', () => {
 
   test('a context link from the link builder skips the questions it answers', async () => {
     const page = await clipboardPhone();
-    await page.goto(`${app.url}/steps`);
+    await page.goto(`${env.app.url}/steps`);
     pages.add('/steps');
     await page.getByLabel('What access do you have to the server?').selectOption('ssh');
     await page.getByLabel('Which web server runs your site?').selectOption('nginx');
     await page.getByLabel('Does your site run on WordPress or another CMS?').selectOption('wordpress');
     const link = await page.getByLabel('Link for your customer').inputValue();
-    assert.equal(link, `${app.url}/fix/role=owner/access=ssh/server=nginx/cms=wordpress`);
+    assert.equal(link, `${env.app.url}/fix/role=owner/access=ssh/server=nginx/cms=wordpress`);
     await page.context().close();
 
-    const customer = await newPhone(browser);
+    const customer = await newPhone(env.browser);
     await customer.goto(link);
     assert.equal(await heading(customer), await titleOf('reach'), 'the role question is skipped');
     await answer(customer, labels.everyone, 'error-page');
@@ -107,8 +99,8 @@ describe('for support teams', () => {
   });
 
   test('the link builder works without JavaScript', async () => {
-    const page = await newPhone(browser, { javaScriptEnabled: false });
-    await page.goto(`${app.url}/steps`);
+    const page = await newPhone(env.browser, { javaScriptEnabled: false });
+    await page.goto(`${env.app.url}/steps`);
     await page.getByLabel('Open at').selectOption('restart');
     await page.getByLabel('Which web server runs your site?').selectOption('apache');
     await page.getByRole('button', { name: 'Make the link' }).click();
@@ -116,7 +108,7 @@ describe('for support teams', () => {
     pages.add(new URL(page.url()).pathname + new URL(page.url()).search);
     const link = await page.getByLabel('Link for your customer').inputValue();
     assert.match(link, /\/fix\/start=restart\/role=owner\/server=apache$/);
-    await page.goto(link.replace(/^https?:\/\/[^/]+/, app.url));
+    await page.goto(link.replace(/^https?:\/\/[^/]+/, env.app.url));
     assert.equal(await heading(page), await titleOf('restart'));
     assert.ok((await page.locator('pre').allInnerTexts()).join('\n').includes('apache2'));
     assert.ok(!(await page.locator('pre').allInnerTexts()).join('\n').includes('restart nginx'));
@@ -124,8 +116,8 @@ describe('for support teams', () => {
   });
 
   test('the library filter narrows the list as you type', async () => {
-    const page = await newPhone(browser);
-    await page.goto(`${app.url}/steps`);
+    const page = await newPhone(env.browser);
+    await page.goto(`${env.app.url}/steps`);
     const items = page.locator('[data-library-item]');
     assert.equal(await items.count(), stepIds.length);
     await page.getByLabel('Filter steps').fill('firewall');
@@ -136,15 +128,15 @@ describe('for support teams', () => {
     await page.getByLabel('Filter steps').fill('');
     assert.equal(await page.locator('[data-library-item]:visible').count(), stepIds.length);
 
-    const noJs = await newPhone(browser, { javaScriptEnabled: false });
-    await noJs.goto(`${app.url}/steps`);
+    const noJs = await newPhone(env.browser, { javaScriptEnabled: false });
+    await noJs.goto(`${env.app.url}/steps`);
     assert.equal(await noJs.getByLabel('Filter steps').isVisible(), false, 'no dead filter box without JavaScript');
     assert.equal(await noJs.locator('[data-library-item]:visible').count(), stepIds.length);
     await Promise.all([page.context().close(), noJs.context().close()]);
   });
 
   test('the summary lists every answer, and a change link keeps the later ones', async () => {
-    const page = await newPhone(browser, { javaScriptEnabled: false });
+    const page = await newPhone(env.browser, { javaScriptEnabled: false });
     await walk(page, panelWalk);
     await page.getByRole('link', { name: 'Check all your answers' }).click();
     assert.equal(await heading(page), 'Check your answers');
@@ -164,7 +156,7 @@ describe('for support teams', () => {
   });
 
   test('the hand-off message: every step tried in the email, the download and the printout', async () => {
-    const page = await newPhone(browser, { acceptDownloads: true });
+    const page = await newPhone(env.browser, { acceptDownloads: true });
     await walk(page, [
       [labels.owner, 'reach'],
       [labels.everyone, 'error-page'],
@@ -209,8 +201,8 @@ describe('for support teams', () => {
   });
 
   test('a bad site address gets a clear message and keeps what was typed', async () => {
-    const page = await newPhone(browser, { javaScriptEnabled: false });
-    await page.goto(`${app.url}/step/handoff`);
+    const page = await newPhone(env.browser, { javaScriptEnabled: false });
+    await page.goto(`${env.app.url}/step/handoff`);
     await page.getByLabel('Your site’s address (optional)').fill('not a web address <b>');
     await page.getByLabel('When did the problem start? (optional)').fill('yesterday');
     await page.getByRole('button', { name: 'Add to the message' }).click();
@@ -223,15 +215,15 @@ describe('for support teams', () => {
   });
 
   test('the flow map has one node per step, and every node opens its step', async () => {
-    const page = await newPhone(browser);
-    await page.goto(`${app.url}/map`);
+    const page = await newPhone(env.browser);
+    await page.goto(`${env.app.url}/map`);
     pages.add('/map');
     const nodes = page.locator('svg [data-step]');
     const ids = await nodes.evaluateAll((els) => els.map((e) => e.getAttribute('data-step')));
     assert.deepEqual([...ids].sort(), [...stepIds].sort());
     const hrefs = await nodes.evaluateAll((els) => els.map((e) => e.getAttribute('href')));
     for (const [i, href] of hrefs.entries()) {
-      const res = await page.request.get(`${app.url}${href}`);
+      const res = await page.request.get(`${env.app.url}${href}`);
       assert.equal(res.status(), 200, href!);
       assert.ok((await res.text()).includes((await titleOf(ids[i]!)).replace(/’/g, '’')), href!);
     }
@@ -239,7 +231,7 @@ describe('for support teams', () => {
     await page.waitForURL(/\/step\//);
     assert.equal(await heading(page), await titleOf(ids[0]!));
     // The same flow as an outline, for screen readers and without JavaScript.
-    await page.goto(`${app.url}/map`);
+    await page.goto(`${env.app.url}/map`);
     assert.equal(await page.locator('[data-outline-step]').count(), stepIds.length);
     await page.context().close();
   });
@@ -247,8 +239,8 @@ describe('for support teams', () => {
   test('axe-core finds no violations on the support pages, light or dark', async () => {
     const violations: string[] = [];
     for (const path of pages) {
-      violations.push(...(await axeViolations(browser, `${app.url}${path}`)));
-      violations.push(...(await axeViolations(browser, `${app.url}${path}`, 'dark')));
+      violations.push(...(await axeViolations(env.browser, `${env.app.url}${path}`)));
+      violations.push(...(await axeViolations(env.browser, `${env.app.url}${path}`, 'dark')));
     }
     assert.ok(pages.size >= 7, [...pages].join(', '));
     assert.deepEqual(violations, []);

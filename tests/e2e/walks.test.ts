@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, newPhone } from '../support/browser';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { axeViolations, newPhone } from '../support/browser';
+import { appAndBrowser } from '../support/harness';
 import { titleOf } from '../support/content';
-import { startApp, type AppServer } from '../support/server';
 import { answer as answerStep, heading, labels } from '../support/wizard';
 
 /** Whole journeys in real Chromium, as a person on a phone would take them. */
 
-let app: AppServer;
-let browser: Browser;
 const visited = new Set<string>();
 
-before(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = appAndBrowser();
 
 /** Answers, and remembers the page for the accessibility check at the end. */
 async function answer(page: Page, label: string | RegExp, nextStep: string) {
@@ -27,7 +19,7 @@ async function answer(page: Page, label: string | RegExp, nextStep: string) {
 }
 
 async function start(page: Page) {
-  await page.goto(`${app.url}/`);
+  await page.goto(`${env.app.url}/`);
   visited.add('/');
   await page.getByRole('link', { name: 'Start troubleshooting' }).click();
   await page.waitForURL(/\/fix$/);
@@ -39,7 +31,7 @@ const { owner, everyone, broken, notSure } = labels;
 
 describe('walking the wizard', () => {
   test('a visitor is told what they can try, and never sees a server step', async () => {
-    const page = await newPhone(browser);
+    const page = await newPhone(env.browser);
     await start(page);
     await answer(page, 'I’m visiting someone else’s site', 'reach');
     await answer(page, 'It works elsewhere, only I see the error', 'error-page');
@@ -55,7 +47,7 @@ describe('walking the wizard', () => {
   });
 
   test('an owner without server access ends at the hand-off', async () => {
-    const page = await newPhone(browser);
+    const page = await newPhone(env.browser);
     await start(page);
     await answer(page, owner, 'reach');
     await answer(page, everyone, 'error-page');
@@ -87,7 +79,7 @@ describe('walking the wizard', () => {
   ];
 
   test('an owner with SSH on Nginx and WordPress is fixed by the plugin step, without page loads', async () => {
-    const page = await newPhone(browser);
+    const page = await newPhone(env.browser);
     await start(page);
     // A marker on the window survives client-side navigation but not a page load.
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
@@ -103,7 +95,7 @@ describe('walking the wizard', () => {
   });
 
   test('the same walk works with JavaScript off', async () => {
-    const page = await newPhone(browser, { javaScriptEnabled: false });
+    const page = await newPhone(env.browser, { javaScriptEnabled: false });
     await start(page);
     for (const [label, step] of sshWalk) await answer(page, label, step);
     assert.match(page.url(), /plugins=fixed$/);
@@ -111,14 +103,14 @@ describe('walking the wizard', () => {
   });
 
   test('Nginx commands are shown to Nginx users; all variants when the server is unknown', async () => {
-    const page = await newPhone(browser);
+    const page = await newPhone(env.browser);
     const base = '/fix/role=owner/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=none';
-    await page.goto(`${app.url}${base}/server=nginx/server-health=broken`);
+    await page.goto(`${env.app.url}${base}/server=nginx/server-health=broken`);
     assert.equal(await heading(page), await titleOf('proxy'));
     assert.equal(await page.getByText('If your site runs on', { exact: false }).count(), 0);
     assert.ok((await page.locator('pre').allInnerTexts()).join('\n').includes('nginx'));
     assert.ok(!(await page.locator('pre').allInnerTexts()).join('\n').includes('apache2'));
-    await page.goto(`${app.url}${base}/server=not-sure/server-health=broken`);
+    await page.goto(`${env.app.url}${base}/server=not-sure/server-health=broken`);
     visited.add(`${base}/server=not-sure/server-health=broken`);
     assert.ok((await page.getByText('If your site runs on Nginx').count()) > 0);
     assert.ok((await page.getByText('If your site runs on Apache').count()) > 0);
@@ -126,14 +118,14 @@ describe('walking the wizard', () => {
   });
 
   test('a shared deep link opens the same step, with the same answers, in a fresh browser', async () => {
-    const first = await newPhone(browser);
-    await first.goto(`${app.url}/fix`);
+    const first = await newPhone(env.browser);
+    await first.goto(`${env.app.url}/fix`);
     for (const [label, step] of sshWalk.slice(0, 10)) await answer(first, label, step);
     const shared = first.url();
     const record = await first.getByRole('region', { name: 'Your answers so far' }).innerText();
     await first.context().close();
 
-    const other = await newPhone(browser, { javaScriptEnabled: false });
+    const other = await newPhone(env.browser, { javaScriptEnabled: false });
     await other.goto(shared);
     assert.equal(await heading(other), await titleOf('firewall'));
     assert.equal(await other.getByRole('region', { name: 'Your answers so far' }).innerText(), record);
@@ -141,8 +133,8 @@ describe('walking the wizard', () => {
   });
 
   test('back and change keep later answers', async () => {
-    const page = await newPhone(browser);
-    await page.goto(`${app.url}/fix`);
+    const page = await newPhone(env.browser);
+    await page.goto(`${env.app.url}/fix`);
     for (const [label, step] of sshWalk.slice(0, 11)) await answer(page, label, step);
     await page.getByRole('link', { name: 'Change web server' }).click();
     await page.waitForURL(/at=server$/);
@@ -161,8 +153,8 @@ describe('walking the wizard', () => {
   });
 
   test('a tampered link says what was wrong and keeps the rest', async () => {
-    const page = await newPhone(browser, { javaScriptEnabled: false });
-    const res = await page.goto(`${app.url}/fix/role=owner/reach=<script>alert(1)<%2Fscript>/banana/reach=everyone`);
+    const page = await newPhone(env.browser, { javaScriptEnabled: false });
+    const res = await page.goto(`${env.app.url}/fix/role=owner/reach=<script>alert(1)<%2Fscript>/banana/reach=everyone`);
     assert.equal(res?.status(), 200);
     assert.equal(await heading(page), await titleOf('error-page'));
     const notice = await page.getByRole('status').innerText();
@@ -174,8 +166,8 @@ describe('walking the wizard', () => {
   });
 
   test('an unknown page gets a clear not-found page with a way back in', async () => {
-    const page = await newPhone(browser, { javaScriptEnabled: false });
-    const res = await page.goto(`${app.url}/no-such-page`);
+    const page = await newPhone(env.browser, { javaScriptEnabled: false });
+    const res = await page.goto(`${env.app.url}/no-such-page`);
     assert.equal(res?.status(), 404);
     assert.match(await heading(page), /couldn’t find/);
     await page.getByRole('link', { name: 'Start the troubleshooter' }).click();
@@ -188,10 +180,10 @@ describe('walking the wizard', () => {
     assert.ok(visited.size > 20, `only ${visited.size} pages visited`);
     const violations: string[] = [];
     for (const path of visited) {
-      violations.push(...(await axeViolations(browser, `${app.url}${path}`)));
+      violations.push(...(await axeViolations(env.browser, `${env.app.url}${path}`)));
     }
     for (const path of [...visited].slice(0, 12)) {
-      violations.push(...(await axeViolations(browser, `${app.url}${path}`, 'dark')));
+      violations.push(...(await axeViolations(env.browser, `${env.app.url}${path}`, 'dark')));
     }
     assert.deepEqual(violations, []);
   });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface Daemon {
@@ -43,4 +44,18 @@ export function startDaemon(bin: string, args: string[], dir: string): Daemon {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** True once something accepts connections on 127.0.0.1:port or on a unix socket. */
+export function accepts(target: { port: number } | { path: string }, timeoutMs = 500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = 'port' in target ? connect({ host: '127.0.0.1', port: target.port }) : connect({ path: target.path });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }

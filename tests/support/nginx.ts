@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startDaemon } from './daemon';
+import { accepts, startDaemon } from './daemon';
 import { freePort } from './server';
 
 /** Debian's nginx binary (CI installs `nginx-light` when it is missing). */
@@ -22,25 +21,11 @@ export interface NginxServer {
   stop(): Promise<void>;
 }
 
-/** True once something accepts TCP connections on 127.0.0.1:port. */
-export function portAnswers(port: number, timeoutMs = 500): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
 /** A loopback port nothing listens on (bound and released, then checked). */
 async function closedPort(): Promise<number> {
   for (let i = 0; i < 20; i++) {
     const port = await freePort();
-    if (!(await portAnswers(port))) return port;
+    if (!(await accepts({ port }))) return port;
   }
   throw new Error('could not find a closed loopback port');
 }

@@ -1,10 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startDaemon } from './daemon';
+import { accepts, startDaemon } from './daemon';
 
 /**
  * Debian's PHP-FPM binary: `/usr/sbin/php-fpm8.2` (CI installs `php8.2-fpm`
@@ -33,20 +32,6 @@ export interface PhpFpmServer {
   /** Holds `memory.php`, which allocates past the 16M memory_limit. */
   docroot: string;
   stop(): Promise<void>;
-}
-
-/** True once something accepts connections on the unix socket. */
-function socketAnswers(path: string, timeoutMs = 500): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ path });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
 }
 
 /**
@@ -120,7 +105,7 @@ ${toFile ? `php_admin_value[error_log] = ${phpErrorLog}` : '; no error_log: PHP 
       await stop();
       throw new Error(`php-fpm exited during start-up: ${daemon.output()}`);
     }
-    if (existsSync(socket) && (await socketAnswers(socket))) break;
+    if (existsSync(socket) && (await accepts({ path: socket }))) break;
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`php-fpm did not listen on ${socket} within 10 s: ${daemon.output()}`);

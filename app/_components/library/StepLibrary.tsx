@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { stepHref } from '../../../machines/url-state';
 import { stepLibrary } from '../../_lib/library';
+import { needsLabels } from '../../_lib/needs';
 
-const needs = { panel: 'control panel or SSH', ssh: 'SSH', domain: 'DNS settings', device: 'admin rights on the device' } as const;
 
 /** Every step, grouped by stage, each with its jump-in link. */
 export async function StepLibrary({ id }: { id: string }) {
@@ -23,7 +23,7 @@ export async function StepLibrary({ id }: { id: string }) {
                 <p className="mt-1 text-slate-700 dark:text-slate-300">{step.summary}</p>
                 <p className="mt-1 flex flex-wrap gap-x-4 hint">
                   {step.minutes > 0 && <span>About {step.minutes} min</span>}
-                  {step.meta.needs && <span>Needs {needs[step.meta.needs]}</span>}
+                  {step.meta.needs && <span>{needsLabels[step.meta.needs]}</span>}
                   <span>
                     Link: <code className="break-all">{stepHref(step.id)}</code>
                   </span>

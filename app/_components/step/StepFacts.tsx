@@ -1,12 +1,6 @@
 import type { GuidanceFrontmatter } from '../../../content/schema';
 import type { StepMeta } from '../../../machines/meta';
-
-const needs: Record<NonNullable<StepMeta['needs']>, string> = {
-  panel: 'Needs your hosting control panel or SSH',
-  ssh: 'Needs SSH access to the server',
-  domain: 'Needs access to your domain’s DNS settings',
-  device: 'May need admin rights on this device',
-};
+import { needsLabels } from '../../_lib/needs';
 
 const risks: Record<GuidanceFrontmatter['risk'], string | null> = {
   none: null,
@@ -20,7 +14,7 @@ export function StepFacts({ meta, frontmatter }: { meta: StepMeta; frontmatter: 
   const items = [
     frontmatter.minutes > 0 ? `About ${frontmatter.minutes} min` : null,
     risks[frontmatter.risk],
-    meta.needs ? needs[meta.needs] : null,
+    meta.needs ? needsLabels[meta.needs] : null,
   ].filter(Boolean);
   if (!items.length) return null;
   return (

@@ -4,6 +4,22 @@ import { loadTitle } from '../../_lib/guidance';
 import { describeJourney } from '../../_lib/journey';
 import { stepMeta } from '../../../machines/steps';
 
+/** One line of the record: what, the answer, and a link to change it. */
+function Row({ term, value, change, changeLabel }: { term: React.ReactNode; value: string; change?: string; changeLabel: string }) {
+  return (
+    <div className="grid gap-1 py-3 sm:grid-cols-[1fr_1fr_auto] sm:gap-4">
+      <dt className="font-medium">{term}</dt>
+      <dd>{value}</dd>
+      <dd className="print:hidden">
+        {change && (
+          <Link href={change} className="link">
+            Change<span className="sr-only"> {changeLabel}</span>
+          </Link>
+        )}
+      </dd>
+    </div>
+  );
+}
 
 /** GOV.UK-style "check your answers": each answer with a link to change it. */
 export async function CheckAnswers({ state }: { state: WizardState }) {
@@ -23,17 +39,13 @@ export async function CheckAnswers({ state }: { state: WizardState }) {
         {questions.length ? (
           <dl className="rows">
             {questions.map((q) => (
-              <div key={q.fact} className="grid gap-1 py-3 sm:grid-cols-[1fr_1fr_auto] sm:gap-4">
-                <dt className="font-medium">{q.question}</dt>
-                <dd>{q.value}</dd>
-                <dd className="print:hidden">
-                  {q.step && (
-                    <Link href={changeHref(state, q.step)} className="link">
-                      Change<span className="sr-only"> your answer to “{q.question}”</span>
-                    </Link>
-                  )}
-                </dd>
-              </div>
+              <Row
+                key={q.fact}
+                term={q.question}
+                value={q.value}
+                change={q.step && changeHref(state, q.step)}
+                changeLabel={`your answer to “${q.question}”`}
+              />
             ))}
           </dl>
         ) : (
@@ -63,17 +75,13 @@ export async function CheckAnswers({ state }: { state: WizardState }) {
         {tried.length ? (
           <dl className="rows">
             {tried.map((t, i) => (
-              <div key={t.step} className="grid gap-1 py-3 sm:grid-cols-[1fr_1fr_auto] sm:gap-4">
-                <dt className="font-medium">
-                  {i + 1}. {t.title}
-                </dt>
-                <dd>{t.outcome}</dd>
-                <dd className="print:hidden">
-                  <Link href={changeHref(state, t.step)} className="link">
-                    Change<span className="sr-only"> what happened with “{t.title}”</span>
-                  </Link>
-                </dd>
-              </div>
+              <Row
+                key={t.step}
+                term={`${i + 1}. ${t.title}`}
+                value={t.outcome}
+                change={changeHref(state, t.step)}
+                changeLabel={`what happened with “${t.title}”`}
+              />
             ))}
           </dl>
         ) : (

@@ -50,18 +50,6 @@ export interface Recogniser {
 /** Display order: critical first. */
 export const severities: readonly Severity[] = ['critical', 'error', 'warning', 'info'];
 
-export const stepIds: readonly StepId[] = [
-  'server-health',
-  'proxy',
-  'firewall',
-  'dns',
-  'plugins',
-  'logs',
-  'restart',
-  'php-limits',
-  'contact-host',
-];
-
 /** PHP versions as packages, sockets, services and paths spell them. */
 const dottedPhp: readonly RegExp[] = [
   /\bphp(\d\.\d{1,2})-fpm/i, // php8.2-fpm.sock, php8.2-fpm.service

@@ -3,10 +3,11 @@ import Link from 'next/link';
 import { canonicalHref, stateFromSegments } from '../../../machines/url-state';
 import { HandoffPanel } from '../../_components/handoff/HandoffPanel';
 import { parseRayId, parseSiteAddress, parseSince } from '../../_lib/handoff';
+import { firstValue, type Query } from '../../_lib/query';
 
 interface Props {
   params: Promise<{ answers?: string[] }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<Query>;
 }
 
 export const metadata: Metadata = {
@@ -21,10 +22,9 @@ export const metadata: Metadata = {
 export default async function MessagePage({ params, searchParams }: Props) {
   const state = stateFromSegments((await params).answers ?? []);
   const query = await searchParams;
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const siteAddress = parseSiteAddress(first(query.site));
-  const since = parseSince(first(query.since));
-  const rayId = parseRayId(first(query.ray));
+  const siteAddress = parseSiteAddress(firstValue(query.site));
+  const since = parseSince(firstValue(query.since));
+  const rayId = parseRayId(firstValue(query.ray));
 
   return (
     <>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { site } from '../../../content/site';
 import { LinkBuilder } from '../../_components/library/LinkBuilder';
 import { readChoice } from '../../_lib/context-link';
+import type { Query } from '../../_lib/query';
 import { builderOptions } from '../../_lib/library';
 
 export const metadata: Metadata = {
@@ -11,7 +12,7 @@ export const metadata: Metadata = {
 };
 
 interface Props {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<Query>;
 }
 
 /** The link builder's answer without JavaScript: built from the submitted form, per request. */
