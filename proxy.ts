@@ -53,5 +53,5 @@ export function proxy(request: NextRequest) {
 // The strict routes (keep in step with `strictRoutes`; a test checks), and
 // any path with a percent sign, which may need repairing.
 export const config = {
-  matcher: ['/message/:path*', '/explain/:path*', '/steps/link', '/(.*%.*)'],
+  matcher: ['/message/:path*', '/explain/:path*', '/check/:path*', '/steps/link', '/(.*%.*)'],
 };

@@ -41,6 +41,8 @@ export interface WizardState {
   start?: string;
   /** Ids of the error-log findings the person brought in (from the log explainer). */
   found: string[];
+  /** What a live check of the site saw, as outcome tokens (from the live check). */
+  checked: string[];
   meta: StepMeta;
   context: WizardContext;
   /** Answers the replay used, in the order they were given. */
@@ -56,20 +58,23 @@ export interface WizardState {
 }
 
 /** No journey answers more steps than there are, so longer URLs are cut here. */
-const maxSegments = stepIds.length + 4; // every step once, plus at=, start=, php= and found=
+const maxSegments = stepIds.length + 5; // every step once, plus at=, start=, php=, found= and check=
 const maxSegmentLength = 80;
 const segmentPattern = /^([a-z0-9-]+)=([a-z0-9.+-]+)$/;
 
 /**
- * Evidence no question asks for, read from a log line and carried in links:
- * the PHP version (a fact guidance uses) and the ids of the log findings
- * (for the summary and the hand-off). Never the log text itself.
+ * Evidence no question asks for, carried in links: from a log line, the PHP
+ * version (a fact guidance uses) and the ids of the log findings; from a
+ * live check, what it saw. Both for the summary and the hand-off. Never the
+ * log text or the address checked.
  */
 const evidencePatterns = {
   php: /^\d{1,2}\.\d{1,2}$/,
   found: /^[a-z0-9-]+(?:\+[a-z0-9-]+){0,19}$/,
+  check: /^[a-z0-9-]+(?:\+[a-z0-9-]+){0,7}$/,
 } as const;
 type EvidenceName = keyof typeof evidencePatterns;
+const evidenceNames: Record<EvidenceName, string> = { php: 'PHP version', found: 'list of log findings', check: 'live check result' };
 const isEvidence = (name: string): name is EvidenceName => Object.hasOwn(evidencePatterns, name);
 
 function decode(segment: string): string {
@@ -133,7 +138,7 @@ export function parseSegments(segments: readonly string[]): ParsedSegments {
       else if (step === 'at') at = answer;
       else start = answer;
     } else if (isEvidence(step)) {
-      if (!evidencePatterns[step].test(answer)) rejected.push({ segment, reason: `“${answer}” is not a ${step === 'php' ? 'PHP version' : 'list of log findings'}` });
+      if (!evidencePatterns[step].test(answer)) rejected.push({ segment, reason: `“${answer}” is not a ${evidenceNames[step]}` });
       else if (seen.has(step)) rejected.push({ segment, reason: `the link has two “${step}” parts; the first was kept` });
       else {
         seen.add(step);
@@ -190,6 +195,7 @@ export function replay(answers: readonly Answer[], { at, start }: { at?: string;
     step,
     start,
     found: remaining.get('found')?.answer.split('+') ?? [],
+    checked: remaining.get('check')?.answer.split('+') ?? [],
     meta: stepMeta(step),
     context: snapshot.context,
     path,

@@ -8,6 +8,8 @@ export interface HandoffInput {
   tried: { title: string; outcome: string }[];
   /** Recognised error-log lines, as meanings. */
   findings?: { title: string; meaning: string }[];
+  /** What a live check of the site saw. */
+  liveCheck?: string;
   siteAddress?: string;
   since?: string;
   /** Cloudflare's reference for one failed request, which its error page shows. */
@@ -20,7 +22,7 @@ export interface HandoffMessage {
   body: string;
 }
 
-export function composeHandoff({ facts, tried, findings = [], siteAddress, since, rayId, progressUrl }: HandoffInput): HandoffMessage {
+export function composeHandoff({ facts, tried, findings = [], liveCheck, siteAddress, since, rayId, progressUrl }: HandoffInput): HandoffMessage {
   const lines = [
     'Hello,',
     '',
@@ -32,6 +34,9 @@ export function composeHandoff({ facts, tried, findings = [], siteAddress, since
   if (rayId) lines.push(`Cloudflare Ray ID: ${rayId}`);
   if (facts.length) {
     lines.push('', 'What I know about the setup:', ...facts.map((f) => `- ${f.name}: ${f.value}`));
+  }
+  if (liveCheck) {
+    lines.push('', 'What a live check of the site from outside saw:', `- ${liveCheck}`);
   }
   if (findings.length) {
     lines.push('', 'What my error log shows:', ...findings.map((f) => `- ${f.title}: ${f.meaning}`));

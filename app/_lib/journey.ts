@@ -2,6 +2,7 @@ import { stepMeta } from '../../machines/steps';
 import type { WizardState } from '../../machines/url-state';
 import { knownFacts, type KnownFact } from './facts';
 import { loadTitle } from './guidance';
+import { describeCheck } from './live-check/outcome';
 import { recognisers } from './logs/recognisers';
 
 export interface TriedStep {
@@ -21,6 +22,8 @@ export interface JourneyRecord {
   tried: TriedStep[];
   /** What the person's error log showed (the meanings, never the lines). */
   findings: LogFinding[];
+  /** What a live check of the site saw, in one sentence. */
+  liveCheck?: string;
 }
 
 /** What the wizard knows and what was tried, in words a person reads. */
@@ -37,5 +40,5 @@ export async function describeJourney(state: WizardState): Promise<JourneyRecord
     const r = recognisers.find((r) => r.id === id);
     return r ? [{ title: r.title, meaning: r.meaning }] : [];
   });
-  return { facts: knownFacts(state.context, Boolean(state.start)), tried, findings };
+  return { facts: knownFacts(state.context, Boolean(state.start)), tried, findings, liveCheck: describeCheck(state.checked) };
 }

@@ -23,9 +23,10 @@ export async function HandoffPanel({ state, title = 'Your message for the host',
   // Only someone who may have a CDN in front can have a Ray ID to give.
   const asksRayId = state.context.facts.cdn !== 'no';
   if (!asksRayId) rayId = undefined;
-  const { facts, tried, findings } = await describeJourney(state);
+  const { facts, tried, findings, liveCheck } = await describeJourney(state);
   const message = composeHandoff({
     findings,
+    liveCheck,
     facts: facts.filter((f) => f.fact !== 'role').map((f) => ({ name: f.ownName, value: f.value })),
     tried,
     siteAddress: siteAddress?.value,

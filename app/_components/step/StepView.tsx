@@ -4,6 +4,7 @@ import { backHref, basePath, canonicalHref, hrefFor, stepHref, type WizardState 
 import { guidanceComponents } from '../guidance';
 import { ExplainLink } from '../explain/ExplainLink';
 import { HandoffPanel } from '../handoff/HandoffPanel';
+import { LiveCheckLink } from '../live-check/LiveCheckLink';
 import { machineVersion } from '../../../machines/version';
 import { SaveProgress } from '../progress/SaveProgress';
 import { ShareLinks } from '../share/ShareLinks';
@@ -40,6 +41,7 @@ export function StepView({ state, guidance }: { state: WizardState; guidance: Gu
       </article>
 
       {readsLogs.includes(state.step) && <ExplainLink state={state} />}
+      {(state.step === 'reach' || state.meta.kind === 'fix') && <LiveCheckLink state={state} />}
 
       <Answers state={state} />
 

@@ -23,7 +23,7 @@ function Row({ term, value, change, changeLabel }: { term: React.ReactNode; valu
 
 /** GOV.UK-style "check your answers": each answer with a link to change it. */
 export async function CheckAnswers({ state }: { state: WizardState }) {
-  const { facts, tried, findings } = await describeJourney(state);
+  const { facts, tried, findings, liveCheck } = await describeJourney(state);
   // Facts with no question of their own (the PHP version read from a log) are listed by name.
   const questions = await Promise.all(
     facts.map(async (f) => ({ ...f, question: f.step && stepMeta(f.step).fact === f.fact ? await loadTitle(stepMeta(f.step).guidance) : f.name })),
@@ -52,6 +52,15 @@ export async function CheckAnswers({ state }: { state: WizardState }) {
           <p className="mt-2">No questions answered yet.</p>
         )}
       </section>
+
+      {liveCheck && (
+        <section aria-labelledby="live-check-heading" className="mt-10">
+          <h2 id="live-check-heading" className="text-xl font-semibold">
+            What the live check saw
+          </h2>
+          <p className="mt-3">{liveCheck}</p>
+        </section>
+      )}
 
       {findings.length > 0 && (
         <section aria-labelledby="log-heading" className="mt-10">

@@ -1,0 +1,125 @@
+import { isAddressLiteral, vetAddress } from './addresses';
+import { requestOnce, resolveHost, type ProbeError, type Resolved } from './probe';
+import type { CheckReport, Failure, FailureKind, Hop, Progress } from './report';
+import type { CheckSettings } from './settings';
+
+const redirects = new Set([301, 302, 303, 307, 308]);
+
+/** Thrown when the person cancelled: not a finding, nothing to report. */
+export class CheckCancelled extends Error {}
+
+/** Node's error codes, as the kinds of failure a report explains. */
+function failureOf(error: ProbeError): FailureKind {
+  switch (error.code) {
+    case 'ENOTFOUND':
+    case 'ENODATA':
+      return 'no-dns';
+    case 'EAI_AGAIN':
+    case 'ESERVFAIL':
+      return 'dns-error';
+    case 'ECONNREFUSED':
+      return 'refused';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'EADDRNOTAVAIL':
+      return 'unreachable';
+    case 'ETIMEDOUT':
+      return 'timeout';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return 'reset';
+  }
+  if (/^ERR_SSL|^ERR_TLS|EPROTO/.test(error.code ?? '')) return 'tls';
+  if (/socket hang up/i.test(error.message)) return 'reset';
+  return 'reset';
+}
+
+/**
+ * Checks a site the way a visitor's browser would reach it, from this
+ * server: looks the name up once, refuses any address that is not public,
+ * connects to the vetted address, and follows up to `maxRedirects`
+ * redirects, vetting each one afresh. Everything that goes wrong on the
+ * network (no DNS, refused, timed out) ends the report as a finding.
+ */
+export async function runCheck(
+  start: URL,
+  settings: CheckSettings,
+  { signal, onProgress = () => {} }: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {},
+): Promise<CheckReport> {
+  const began = performance.now();
+  const deadline = AbortSignal.timeout(settings.timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+  const hops: Hop[] = [];
+  const resolved = new Map<string, { addresses: Resolved[]; cname?: string[]; ms: number }>();
+  const report = (failure?: Failure): CheckReport => ({
+    url: start.href,
+    checkedAt: new Date().toISOString(),
+    hops,
+    failure,
+    totalMs: Math.round(performance.now() - began),
+  });
+
+  let url = start;
+  for (let hop = 0; hop <= settings.maxRedirects; hop++) {
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const current: Hop = { url: url.href };
+    let target: Resolved;
+    try {
+      if (isAddressLiteral(host)) {
+        target = { address: host, family: host.includes(':') ? 6 : 4 };
+        current.addresses = [host];
+      } else {
+        onProgress({ stage: 'dns', message: `Looking up ${host}` });
+        // Resolved once per check: a later hop to the same name reuses it.
+        if (!resolved.has(host)) resolved.set(host, await resolveHost(host, combined));
+        const answer = resolved.get(host)!;
+        Object.assign(current, { addresses: answer.addresses.map((a) => a.address), cname: answer.cname, dnsMs: answer.ms });
+        if (!answer.addresses.length) throw Object.assign(new Error('no addresses'), { code: 'ENODATA' });
+        target = answer.addresses[0];
+      }
+      // Every address the name gives must be public, not just the first:
+      // a name that mixes in a private one is refused.
+      for (const address of current.addresses ?? []) {
+        const vetted = vetAddress(address, settings);
+        if (!vetted.ok) {
+          hops.push(current);
+          return report({ kind: 'refused-address', detail: `${host === vetted.address ? host : `${host} → ${vetted.address}`}: ${vetted.reason}` });
+        }
+      }
+      target = { ...target, address: vetAddress(target.address, settings).address };
+
+      onProgress({ stage: 'connect', message: `Connecting to ${target.address}${url.port ? ` port ${url.port}` : ''}` });
+      const answered = await requestOnce(url, target, settings.maxBytes, combined);
+      hops.push({ ...current, ...answered });
+    } catch (error) {
+      if (signal?.aborted) throw new CheckCancelled('cancelled');
+      const failed = (error as { hop?: Hop }).hop;
+      hops.push({ ...current, ...failed });
+      if (deadline.aborted) return report({ kind: 'timeout', detail: `no complete answer within ${settings.timeoutMs / 1000} seconds` });
+      const probe = error as ProbeError;
+      return report({ kind: failureOf(probe), detail: probe.code ? `${probe.code}: ${probe.message}` : probe.message });
+    }
+
+    const last = hops.at(-1)!;
+    if (!redirects.has(last.status ?? 0) || !last.location) return report();
+    if (hop === settings.maxRedirects) {
+      return report({ kind: 'too-many-redirects', detail: `more than ${settings.maxRedirects} redirects` });
+    }
+    let next: URL;
+    try {
+      next = new URL(last.location, url);
+    } catch {
+      return report({ kind: 'bad-redirect', detail: `the redirect leads to “${last.location.slice(0, 200)}”, which is not a web address` });
+    }
+    const port = next.port ? Number(next.port) : next.protocol === 'https:' ? 443 : 80;
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+      return report({ kind: 'bad-redirect', detail: `the redirect leads to a “${next.protocol}” address, which is not a website` });
+    }
+    if (next.username || next.password) return report({ kind: 'bad-redirect', detail: 'the redirect carries a user name or password' });
+    if (!settings.ports(port)) return report({ kind: 'bad-redirect', detail: `the redirect leads to port ${port}, which we do not check` });
+    onProgress({ stage: 'redirect', message: `Following a redirect to ${next.host}` });
+    next.hash = '';
+    url = next;
+  }
+  return report();
+}

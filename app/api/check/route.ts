@@ -1,0 +1,49 @@
+import { admit, check, contextOf } from '../../_lib/live-check/for-wizard';
+import { CheckCancelled } from '../../_lib/live-check/run-check';
+
+/**
+ * POST { url, context } → a stream of JSON lines: `{ progress }` while the
+ * check runs, then `{ state }`. Refusals come back at once as one JSON
+ * object with their status: 400 for bad input, 429 (with Retry-After) past
+ * the per-client limit, 503 when too many checks are running.
+ */
+export async function POST(request: Request) {
+  let body: { url?: unknown; context?: unknown };
+  try {
+    body = await request.json();
+  } catch {
+    return Response.json({ state: { error: 'Send the address to check as JSON: { "url": "example.com" }.' } }, { status: 400 });
+  }
+  const admitted = admit(body?.url, request.headers.get('x-forwarded-for'));
+  if ('state' in admitted) {
+    const headers = admitted.retryAfter ? { 'Retry-After': String(admitted.retryAfter) } : undefined;
+    return Response.json({ state: admitted.state }, { status: admitted.status, headers });
+  }
+
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream({
+    async start(controller) {
+      const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      try {
+        const state = await check(admitted.url, String(body.url), contextOf(body.context), {
+          signal: request.signal,
+          onProgress: (progress) => send({ progress }),
+        });
+        send({ state });
+      } catch (error) {
+        if (!(error instanceof CheckCancelled)) {
+          console.error(error);
+          send({ state: { error: 'The check stopped unexpectedly. Please try again.' } });
+        }
+      } finally {
+        admitted.release();
+        try {
+          controller.close();
+        } catch {
+          // the person went away
+        }
+      }
+    },
+  });
+  return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } });
+}
