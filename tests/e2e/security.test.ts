@@ -13,7 +13,7 @@ import { appAndBrowser } from '../support/harness';
 const env = appAndBrowser();
 
 const relaxed = ['/', '/fix', '/fix/role=owner/reach=everyone', '/step/restart', '/summary/role=owner', '/steps', '/map', '/no-such-page', '/fix/banana'];
-const strict = ['/message/role=owner?site=example.com', '/explain', '/explain/role=owner', '/steps/link?server=nginx'];
+const strict = ['/message/role=owner?site=example.com', '/explain', '/explain/role=owner', '/check', '/check/role=owner', '/steps/link?server=nginx'];
 
 function directives(policy: string): Map<string, string> {
   return new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));

@@ -14,7 +14,8 @@ export interface CheckFixtures {
  *   /hops/N           redirects N more times, then /healthy
  *   /loop             redirects to itself forever
  *   /to-private       redirects to the cloud metadata address
- *   /to-loopback-v6   redirects to [::1] in its IPv4-mapped spelling
+ *   /to-mapped-v6     redirects to the metadata address written as IPv4-mapped IPv6
+ *   /to-odd-spelling  redirects to 127.0.0.2 written in hex (0x7f000002)
  *   /big              200 with a 1 MiB page
  *   /cloudflare-502   502 with Cloudflare's headers and no body
  *   /cloudflare-521   521 with Cloudflare's headers and its branded page
@@ -39,8 +40,10 @@ export async function startCheckFixtures(): Promise<CheckFixtures> {
         return redirect(res, '/loop');
       case '/to-private':
         return redirect(res, 'http://169.254.169.254/latest/meta-data/');
-      case '/to-loopback-v6':
-        return redirect(res, 'http://[::ffff:7f00:1]/');
+      case '/to-mapped-v6':
+        return redirect(res, 'http://[::ffff:a9fe:a9fe]/latest/meta-data/');
+      case '/to-odd-spelling':
+        return redirect(res, 'http://0x7f000002/');
       case '/big':
         res.writeHead(200, { 'content-type': 'text/html' });
         return res.end(`<!doctype html><title>Big</title>${'<p>lorem ipsum</p>'.repeat(60_000)}`);

@@ -8,10 +8,10 @@ import { startApp, type AppServer } from './server';
  * Chromium, started before its tests and stopped after them. Read them
  * inside tests (`env.app.url`, `env.browser`), once `before` has run.
  */
-export function appAndBrowser(): { app: AppServer; browser: Browser } {
+export function appAndBrowser({ env: appEnv }: { env?: Record<string, string> } = {}): { app: AppServer; browser: Browser } {
   const env = {} as { app: AppServer; browser: Browser };
   before(async () => {
-    [env.app, env.browser] = await Promise.all([startApp(), launchBrowser()]);
+    [env.app, env.browser] = await Promise.all([startApp({ env: appEnv }), launchBrowser()]);
   });
   after(async () => {
     await env.browser?.close();

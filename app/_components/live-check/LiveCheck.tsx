@@ -17,7 +17,8 @@ export function LiveCheck({ context }: { context: string }) {
   const [served, action] = useActionState<CheckState, FormData>(checkAction, {});
   const [snapshot, send] = useMachine(liveCheckMachine);
   const checking = snapshot.matches('checking');
-  const shown: CheckState = snapshot.matches('idle') ? served : (snapshot.context.result ?? {});
+  // Without JavaScript the server action's state; with it, the machine's (nothing while a check runs).
+  const shown: CheckState = snapshot.matches('idle') ? served : checking ? {} : (snapshot.context.result ?? {});
   const input = useRef<HTMLInputElement>(null);
   const verdict = useRef<HTMLHeadingElement>(null);
 

@@ -27,6 +27,9 @@ const refusedRanges: Record<string, string> = {
 };
 
 const plainReason = 'an address that is not on the public internet';
+const globalIPv6 = ipaddr.parse('2000::');
+/** ::a.b.c.d, written ::xxxx:xxxx once parsed. */
+const ipv4Compatible = /^::[0-9a-f]{1,4}(?::[0-9a-f]{1,4})?$/;
 
 export type Vetted = { ok: true; address: string; family: 4 | 6 } | { ok: false; address: string; reason: string };
 
@@ -43,8 +46,12 @@ export function vetAddress(address: string, settings: Pick<CheckSettings, 'allow
   const plain = parsed.toString();
   const family = parsed.kind() === 'ipv4' ? 4 : 6;
   const allowed = settings.allowedNetworks.some(([network, bits]) => network.kind() === parsed.kind() && parsed.match(network, bits));
-  if (allowed || parsed.range() === 'unicast') return { ok: true, address: plain, family };
-  return { ok: false, address: plain, reason: refusedRanges[parsed.range()] ?? plainReason };
+  if (allowed) return { ok: true, address: plain, family };
+  if (parsed.range() !== 'unicast') return { ok: false, address: plain, reason: refusedRanges[parsed.range()] ?? plainReason };
+  // Public IPv6 lives in 2000::/3; anything else (such as ::7f00:1, an old
+  // way of writing 127.0.0.1) is refused even where ipaddr.js calls it unicast.
+  if (family === 6 && !parsed.match(globalIPv6, 3)) return { ok: false, address: plain, reason: ipv4Compatible.test(plain) ? refusedRanges.ipv4Mapped : plainReason };
+  return { ok: true, address: plain, family };
 }
 
 /** A host written as an IP address, with or without IPv6 brackets. */

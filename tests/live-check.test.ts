@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { parseTarget } from '../app/_lib/live-check/input';
+import { interpret } from '../app/_lib/live-check/interpret';
+import { CheckCancelled, runCheck } from '../app/_lib/live-check/run-check';
+import { settingsFromEnv, type CheckSettings } from '../app/_lib/live-check/settings';
+import { loopbackAllowed, startCheckFixtures, type CheckFixtures } from './support/check-fixtures';
+import { nginxAvailable, startNginx, type NginxServer } from './support/nginx';
+import { freePort } from './support/server';
+
+// The fixtures live on loopback, which only the operator's allow-list opens.
+const settings: CheckSettings = { ...settingsFromEnv(loopbackAllowed), timeoutMs: 2000 };
+
+async function check(address: string, options: { settings?: CheckSettings; signal?: AbortSignal } = {}) {
+  const target = parseTarget(address, options.settings ?? settings);
+  assert.ok(target.ok, `${address} should parse`);
+  const report = await runCheck(target.url, options.settings ?? settings, { signal: options.signal });
+  return { report, reading: interpret(report) };
+}
+
+const answers = (reading: ReturnType<typeof interpret>) => Object.fromEntries(reading.suggestions.map((s) => [s.step, s.answer]));
+
+describe('the live check against sites on loopback', () => {
+  let fixtures: CheckFixtures;
+  let nginx: NginxServer | undefined;
+  before(async () => {
+    fixtures = await startCheckFixtures();
+    if (nginxAvailable()) nginx = await startNginx();
+  });
+  after(async () => {
+    await fixtures?.stop();
+    await nginx?.stop();
+  });
+
+  test('a real Nginx proxying to a closed port: a 502 from Nginx, down for everyone', { skip: !nginxAvailable() && 'nginx is not installed' }, async () => {
+    const { report, reading } = await check(`${nginx!.url}/closed`);
+    assert.equal(report.hops.at(-1)?.status, 502);
+    assert.match(reading.verdict, /down for everyone: Nginx can’t reach what runs your site/);
+    assert.deepEqual(answers(reading), { reach: 'everyone', 'error-page': 'nginx' });
+    assert.deepEqual(reading.tokens, ['http-502', 'page-nginx', 'server-nginx']);
+  });
+
+  test('a healthy site: it loads for us, so the trouble may be near the person', async () => {
+    const { report, reading } = await check(`${fixtures.url}/healthy`);
+    assert.equal(report.failure, undefined);
+    assert.equal(reading.verdict, 'Your site loads for us');
+    assert.deepEqual(answers(reading), { reach: 'only-me', server: 'nginx' });
+    assert.ok(reading.findings.some((f) => f.id === 'connect' && f.tone === 'good'));
+  });
+
+  test('a slow site: the check gives up at its time limit and says so', async () => {
+    const started = Date.now();
+    const { report, reading } = await check(`${fixtures.url}/slow`);
+    const took = Date.now() - started;
+    assert.equal(report.failure?.kind, 'timeout');
+    assert.ok(took >= 1900 && took < 5000, `stopped after ${took} ms`);
+    assert.equal(reading.verdict, 'Your site didn’t answer in time');
+  });
+
+  test('a redirect chain is followed, each hop reported', async () => {
+    const { report, reading } = await check(`${fixtures.url}/hops/3`);
+    assert.deepEqual(report.hops.map((h) => h.status), [302, 302, 302, 200]);
+    assert.equal(reading.findings.find((f) => f.id === 'redirects')?.title, 'It redirected 3 times');
+    assert.equal(reading.verdict, 'Your site loads for us');
+  });
+
+  test('at most five redirects, then it says the site goes round in circles', async () => {
+    const { report, reading } = await check(`${fixtures.url}/loop`);
+    assert.equal(report.hops.length, 6);
+    assert.equal(report.failure?.kind, 'too-many-redirects');
+    assert.equal(reading.verdict, 'Your site sends visitors round in circles');
+  });
+
+  test('a redirect into a private address is refused, not followed', async () => {
+    for (const path of ['/to-private', '/to-mapped-v6', '/to-odd-spelling']) {
+      const { report, reading } = await check(`${fixtures.url}${path}`, { settings: { ...settings, allowedNetworks: settingsFromEnv({ CHECK_ALLOW_NETWORKS: '127.0.0.1/32' }).allowedNetworks } });
+      assert.equal(report.failure?.kind, 'refused-address', path);
+      assert.equal(report.hops.at(-1)?.status, undefined, `${path}: no request went to the private address`);
+      assert.match(reading.verdict, /redirects to a private address/);
+      assert.deepEqual(reading.suggestions, []);
+    }
+  });
+
+  test('an oversized page is cut at 64 KiB', async () => {
+    const { report } = await check(`${fixtures.url}/big`);
+    const hop = report.hops.at(-1)!;
+    assert.equal(hop.status, 200);
+    assert.equal(hop.bytes, 64 * 1024);
+    assert.equal(hop.truncated, true);
+    assert.ok(Buffer.byteLength(hop.body ?? '') <= 64 * 1024);
+  });
+
+  test('a Cloudflare 502 with headers only: the answer came from the CDN’s edge', async () => {
+    const { reading } = await check(`${fixtures.url}/cloudflare-502`);
+    assert.match(reading.verdict, /Cloudflare answers with 502/);
+    assert.match(reading.explanation, /rarely Cloudflare’s own/);
+    assert.deepEqual(answers(reading), { reach: 'everyone', 'error-page': 'cloudflare-502', cdn: 'yes' });
+    assert.deepEqual(reading.tokens, ['http-502', 'page-edge', 'cdn-cloudflare']);
+  });
+
+  test('a Cloudflare 521: Cloudflare works, but cannot reach the server', async () => {
+    const { reading } = await check(`${fixtures.url}/cloudflare-521`);
+    assert.equal(reading.verdict, 'Cloudflare is working, but it can’t reach your server');
+    assert.match(reading.explanation, /refused Cloudflare’s connection/);
+    assert.equal(answers(reading)['error-page'], 'cloudflare-52x');
+  });
+
+  test('a closed port and an unknown name are findings, not errors', async () => {
+    const closed = await freePort();
+    const refused = await check(`http://127.0.0.1:${closed}/`);
+    assert.equal(refused.report.failure?.kind, 'refused');
+    assert.equal(refused.reading.verdict, 'Nothing is answering at your site’s address');
+    assert.deepEqual(answers(refused.reading), { reach: 'everyone', 'error-page': 'browser' });
+
+    const missing = await check('http://no-such-site.invalid/');
+    assert.equal(missing.report.failure?.kind, 'no-dns');
+    assert.equal(missing.reading.verdict, 'Your site’s name doesn’t lead anywhere');
+  });
+
+  test('without the allow-list, loopback is refused before any connection, by address or by name', async () => {
+    const closedSettings = { ...settingsFromEnv({ CHECK_ALLOW_PORTS: '1-65535' }), timeoutMs: 2000 };
+    let connections = 0;
+    const server = (await import('node:http')).createServer((_req, res) => res.end('should not be reached'));
+    server.on('connection', () => connections++);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    try {
+      for (const address of [`http://127.0.0.1:${port}/`, `http://2130706433:${port}/`, `http://localhost:${port}/`]) {
+        const { report } = await check(address, { settings: closedSettings });
+        assert.equal(report.failure?.kind, 'refused-address', address);
+      }
+      assert.equal(connections, 0);
+    } finally {
+      server.close();
+    }
+  });
+
+  test('cancelling stops the check at once, with nothing to report', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const started = Date.now();
+    await assert.rejects(check(`${fixtures.url}/slow`, { signal: controller.signal }), CheckCancelled);
+    assert.ok(Date.now() - started < 1500);
+  });
+});
+
+describe('the security certificate', () => {
+  let server: ReturnType<typeof createServer>;
+  let url: string;
+  before(async () => {
+    // A self-signed certificate for another name: untrusted and mismatched.
+    const dir = mkdtempSync(join(tmpdir(), 'check-tls-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-subj', '/CN=wrong.example', '-days', '5', '-addext', 'subjectAltName=DNS:wrong.example'], { stdio: 'ignore' });
+    server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => {
+      res.writeHead(200, { server: 'Apache/2.4.62' });
+      res.end('ok');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `https://127.0.0.1:${(server.address() as { port: number }).port}/`;
+  });
+  after(() => server?.close());
+
+  test('is read and reported, and the page is still checked', async () => {
+    const { report, reading } = await check(url);
+    const tls = report.hops[0].tls!;
+    assert.equal(tls.valid, false);
+    assert.equal(tls.nameMatches, false);
+    assert.equal(tls.subject, 'wrong.example');
+    assert.ok(tls.daysLeft !== undefined && tls.daysLeft >= 3 && tls.daysLeft <= 5);
+    assert.equal(reading.findings.find((f) => f.id === 'tls')?.title, 'The security certificate is for a different name: browsers warn visitors away');
+    assert.equal(report.hops[0].status, 200);
+  });
+});
