@@ -25,7 +25,7 @@ const segment = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 30 }).map((s) => `${s}${marker}`),
   fc.constantFrom('..', '%2e%2e', '%E0%A4%A', '%00', '%0d%0aSet-Cookie:x=1', '"onmouseover="alert(1)', "'><svg onload=alert(1)>", 'x'.repeat(3000)),
 );
-const prefix = fc.constantFrom('/fix', '/step', '/summary', '/message', '/explain', '/steps/link', '/map', '/nowhere', '/_next', '/fix/..');
+const prefix = fc.constantFrom('/fix', '/step', '/summary', '/message', '/explain', '/check', '/steps/link', '/map', '/nowhere', '/_next', '/fix/..');
 
 /** Encodes what a browser would (a lone surrogate as U+FFFD, as browsers do); keeps the rest as typed. */
 function toUrl(base: string, segments: string[]): string {
