@@ -45,6 +45,19 @@ const behind: Record<number, string> = {
   504: 'waited for the program behind it, and gave up because it took too long',
 };
 
+/** Cloudflare's own names for its codes; Node knows them only as “unknown”. */
+const cloudflareNames: Record<number, string> = {
+  520: 'Web server returned an unknown error',
+  521: 'Web server is down',
+  522: 'Connection timed out',
+  523: 'Origin is unreachable',
+  524: 'A timeout occurred',
+  525: 'SSL handshake failed',
+  526: 'Invalid SSL certificate',
+  530: 'Origin error',
+};
+const statusLine = (hop: Hop) => `${hop.status} ${cloudflareNames[hop.status ?? 0] ?? hop.statusText ?? ''}`.trim();
+
 const ms = (n?: number) => (n === undefined ? '' : n < 1000 ? `${n} ms` : `${(n / 1000).toFixed(1)} s`);
 const dateOf = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -129,7 +142,7 @@ export function interpret(report: CheckReport): Interpretation {
     findings.push({
       id: 'status',
       tone: last.status < 400 ? 'good' : 'bad',
-      title: `It answered “${last.status} ${last.statusText ?? ''}”${last.waitMs !== undefined ? ` after ${ms(last.waitMs)}` : ''}`.replace(' ”', '”'),
+      title: `It answered “${statusLine(last)}”${last.waitMs !== undefined ? ` after ${ms(last.waitMs)}` : ''}`,
       detail: [
         `Whole request: ${ms(last.totalMs)}`,
         ...Object.entries(last.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
@@ -200,7 +213,7 @@ function judge(report: CheckReport, last: Hop | undefined, cdn: { id: string; na
     return result('good', 'Your site loads for us', 'From our server, the page loaded normally. If it still fails for you, the trouble is likely near you: your browser, device or network. If it fails only sometimes, try the check again in a minute.', 'up');
   }
   if (status < 500) {
-    return result('unsure', `Your site answered “${status} ${last?.statusText ?? ''}”`.replace(' ”', '”'), status === 403 || status === 429 ? 'The server answered, but refused our check. Many sites block automated visitors, so this says little about what people see. It is not a 502.' : 'The server is up and answering, but not with a page at that address. Check the address; it is not a 502.', statusToken);
+    return result('unsure', `Your site answered “${statusLine(last!)}”`, status === 403 || status === 429 ? 'The server answered, but refused our check. Many sites block automated visitors, so this says little about what people see. It is not a 502.' : 'The server is up and answering, but not with a page at that address. Check the address; it is not a 502.', statusToken);
   }
 
   downForAll(`your site answered us with ${status} too`);
@@ -235,7 +248,7 @@ function judge(report: CheckReport, last: Hop | undefined, cdn: { id: string; na
   return {
     tone: 'bad' as const,
     verdict: `Your site is down for everyone: it answers with ${status}`,
-    explanation: `Your server answered with an error (${status} ${last?.statusText ?? ''}). We could not tell which program wrote the page; the fixes ahead find out.`.replace(' )', ')'),
+    explanation: `Your server answered with an error (${statusLine(last!)}). We could not tell which program wrote the page; the fixes ahead find out.`,
     tokens,
   };
 }
