@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseTarget } from '../app/_lib/live-check/input';
+import { requestOnce } from '../app/_lib/live-check/probe';
 import { interpret } from '../app/_lib/live-check/interpret';
 import { CheckCancelled, runCheck } from '../app/_lib/live-check/run-check';
 import { settingsFromEnv, type CheckSettings } from '../app/_lib/live-check/settings';
@@ -138,6 +139,14 @@ describe('the live check against sites on loopback', () => {
     } finally {
       server.close();
     }
+  });
+
+  test('the connection goes to the vetted address only: the name is never looked up again', async () => {
+    // The name does not exist, so any second lookup would fail; the pinned one connects.
+    const { port } = new URL(fixtures.url);
+    const hop = await requestOnce(new URL(`http://rebinding.invalid:${port}/healthy`), { address: '127.0.0.1', family: 4 }, 1024, AbortSignal.timeout(2000));
+    assert.equal(hop.status, 200);
+    assert.equal(hop.address, '127.0.0.1');
   });
 
   test('cancelling stops the check at once, with nothing to report', async () => {
