@@ -1,3 +1,9 @@
+/**
+ * The live check as the wizard uses it: admit a check (read what was typed,
+ * apply the limits), run it, and present the result with links that carry
+ * its answers into the wizard. Shared by the form's server action and the
+ * streaming route.
+ */
 import { stepMeta } from '../../../machines/steps';
 import { canonicalHref, hrefFor, stateFromSegments, type Answer } from '../../../machines/url-state';
 import { loadTitle } from '../guidance';

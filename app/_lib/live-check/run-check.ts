@@ -86,7 +86,9 @@ export async function runCheck(
           return report({ kind: 'refused-address', detail: `${host === vetted.address ? host : `${host} → ${vetted.address}`}: ${vetted.reason}` });
         }
       }
-      target = { ...target, address: vetAddress(target.address, settings).address };
+      // Connect in the address's plain form (::ffff:1.2.3.4 becomes 1.2.3.4).
+      const vetted = vetAddress(target.address, settings);
+      if (vetted.ok) target = { address: vetted.address, family: vetted.family };
 
       onProgress({ stage: 'connect', message: `Connecting to ${target.address}${url.port ? ` port ${url.port}` : ''}` });
       const answered = await requestOnce(url, target, settings.maxBytes, combined);
