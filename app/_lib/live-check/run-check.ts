@@ -1,4 +1,4 @@
-import { isAddressLiteral, vetAddress } from './addresses';
+import { isAddressLiteral, vetAddress, type Vetted } from './addresses';
 import { requestOnce, resolveHost, type ProbeError, type Resolved } from './probe';
 import type { CheckReport, Failure, FailureKind, Hop, Progress } from './report';
 import type { CheckSettings } from './settings';
@@ -30,8 +30,7 @@ function failureOf(error: ProbeError): FailureKind {
       return 'reset';
   }
   if (/^ERR_SSL|^ERR_TLS|EPROTO/.test(error.code ?? '')) return 'tls';
-  if (/socket hang up/i.test(error.message)) return 'reset';
-  return 'reset';
+  return 'reset'; // "socket hang up" and anything else that ends a connection early
 }
 
 /**
@@ -63,10 +62,8 @@ export async function runCheck(
   for (let hop = 0; hop <= settings.maxRedirects; hop++) {
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const current: Hop = { url: url.href };
-    let target: Resolved;
     try {
       if (isAddressLiteral(host)) {
-        target = { address: host, family: host.includes(':') ? 6 : 4 };
         current.addresses = [host];
       } else {
         onProgress({ stage: 'dns', message: `Looking up ${host}` });
@@ -75,20 +72,18 @@ export async function runCheck(
         const answer = resolved.get(host)!;
         Object.assign(current, { addresses: answer.addresses.map((a) => a.address), cname: answer.cname, dnsMs: answer.ms });
         if (!answer.addresses.length) throw Object.assign(new Error('no addresses'), { code: 'ENODATA' });
-        target = answer.addresses[0];
       }
-      // Every address the name gives must be public, not just the first:
+      // Every address the name gives must be public, not just the one used:
       // a name that mixes in a private one is refused.
-      for (const address of current.addresses ?? []) {
-        const vetted = vetAddress(address, settings);
-        if (!vetted.ok) {
-          hops.push(current);
-          return report({ kind: 'refused-address', detail: `${host === vetted.address ? host : `${host} → ${vetted.address}`}: ${vetted.reason}` });
-        }
+      const vetted = current.addresses!.map((address) => vetAddress(address, settings));
+      const refused = vetted.find((v) => !v.ok);
+      if (refused) {
+        hops.push(current);
+        return report({ kind: 'refused-address', detail: `${host === refused.address ? host : `${host} → ${refused.address}`}: ${refused.reason}` });
       }
-      // Connect in the address's plain form (::ffff:1.2.3.4 becomes 1.2.3.4).
-      const vetted = vetAddress(target.address, settings);
-      if (vetted.ok) target = { address: vetted.address, family: vetted.family };
+      // The first address, in its plain form (::ffff:1.2.3.4 becomes 1.2.3.4).
+      const { address, family } = vetted[0] as Extract<Vetted, { ok: true }>;
+      const target: Resolved = { address, family };
 
       onProgress({ stage: 'connect', message: `Connecting to ${target.address}${url.port ? ` port ${url.port}` : ''}` });
       const answered = await requestOnce(url, target, settings.maxBytes, combined);
