@@ -72,7 +72,7 @@ export function CheckReport({ view, headingRef }: { view: CheckView; headingRef?
             {view.suggestions.length ? (changes ? 'Use these answers instead' : 'Use these answers') : 'Keep the result and carry on'}
           </Link>
           <Link href={view.returnHref} className="link">
-            Carry on without them
+            {view.suggestions.length ? 'Carry on without them' : 'Carry on without the result'}
           </Link>
         </p>
       </div>
