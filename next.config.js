@@ -15,6 +15,10 @@ const notStrict = `/((?!(?:${strictRoutes.map((r) => r.slice(1)).join('|')})(?:/
 const nextConfig = {
   pageExtensions: ['ts', 'tsx'],
   poweredByHeader: false,
+  // Next.js hashes every page's whole HTML on every request to make an ETag,
+  // which cost the step pages a quarter of their throughput (bench/). Each
+  // step is its own URL, so a saved 304 was rare: a reload without JavaScript.
+  generateEtags: false,
   reactStrictMode: true,
   // Read once, at build time, for the static headers and proxy.ts alike.
   env: { EMBED_ORIGINS: process.env.EMBED_ORIGINS ?? '' },

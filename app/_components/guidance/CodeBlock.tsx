@@ -11,7 +11,7 @@ export function CodeBlock({ caption, children }: { caption?: string; children: R
         <pre data-copy className="code">
           {children}
         </pre>
-        <CopyButton className="absolute right-2 top-2 rounded border border-slate-500 bg-slate-800 px-2 py-1 text-xs font-medium text-white hover:bg-slate-700" />
+        <CopyButton className="copy-button" />
       </div>
     </figure>
   );

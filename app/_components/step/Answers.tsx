@@ -12,10 +12,10 @@ const headings = { question: 'Choose your answer', fix: 'Did it work?' } as cons
  */
 export function Answers({ state }: { state: WizardState }) {
   if (state.meta.kind === 'ending') return null;
-  const prefetch = <PrefetchAnswers hrefs={state.meta.answers.map((a) => answerHref(state, a.id))} />;
+  const prefetch = <PrefetchAnswers />;
   if (state.meta.pictures) return <>{prefetch}<PictureAnswers state={state} /></>;
   return (
-    <section aria-labelledby="answers-heading" className="mt-10">
+    <section id="answers" aria-labelledby="answers-heading" className="mt-10">
       {prefetch}
       <h2 id="answers-heading" className="mb-3 text-lg font-semibold">
         {headings[state.meta.kind]}

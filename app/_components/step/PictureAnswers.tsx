@@ -8,7 +8,7 @@ import { errorPageDrawings } from '../error-pages/drawings';
  */
 export function PictureAnswers({ state }: { state: WizardState }) {
   return (
-    <section aria-labelledby="answers-heading" className="mt-10">
+    <section id="answers" aria-labelledby="answers-heading" className="mt-10">
       <h2 id="answers-heading" className="mb-3 text-lg font-semibold">
         Which looks most like yours?
       </h2>

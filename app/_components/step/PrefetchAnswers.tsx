@@ -1,18 +1,20 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 
 /**
- * Fetches the steps each answer leads to as soon as a step is shown, rather
- * than when its links scroll into view: on a phone the answers sit below
+ * Fetches the steps the answers lead to as soon as a step is shown, rather
+ * than when their links scroll into view: on a phone the answers sit below
  * the guidance, and the next step should appear the moment one is chosen.
+ * It reads the answer links from the page rather than taking them as props,
+ * so each step page carries its links once.
  */
-export function PrefetchAnswers({ hrefs }: { hrefs: string[] }) {
+export function PrefetchAnswers() {
   const router = useRouter();
-  const key = hrefs.join(' ');
+  const pathname = usePathname();
   useEffect(() => {
-    for (const href of key.split(' ')) router.prefetch(href);
-  }, [key, router]);
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('#answers a[href]')) router.prefetch(link.pathname);
+  }, [pathname, router]);
   return null;
 }
