@@ -77,6 +77,13 @@ describe('reading what a check saw', () => {
     assert.equal(expired.findings.find((f) => f.id === 'tls')?.title, 'The security certificate has expired: browsers warn visitors away');
   });
 
+  test('a page behind an invalid certificate is not “fine”: visitors see a warning', () => {
+    const reading = interpret(answered({ status: 200, tls: { valid: false, nameMatches: false, problem: 'Hostname/IP does not match', daysLeft: 40 } }));
+    assert.equal(reading.tone, 'bad');
+    assert.equal(reading.verdict, 'Visitors see a security warning instead of your site');
+    assert.deepEqual(reading.suggestions, []);
+  });
+
   test('a failed handshake is its own finding, down for everyone', () => {
     const reading = interpret({ ...answered({}), failure: { kind: 'tls', detail: 'EPROTO: wrong version number' } });
     assert.equal(reading.verdict, 'The secure connection to your site fails');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { vetAddress } from '../app/_lib/live-check/addresses';
 import { parseTarget } from '../app/_lib/live-check/input';
-import { CheckLimits } from '../app/_lib/live-check/limits';
+import { CheckLimits, clientKey } from '../app/_lib/live-check/limits';
 import { describeCheck } from '../app/_lib/live-check/outcome';
 import { settingsFromEnv } from '../app/_lib/live-check/settings';
 
@@ -30,6 +30,7 @@ describe('addresses the live check refuses, however they are spelt', () => {
     reserved: ['240.0.0.1', '192.0.2.10', '198.51.100.1', '203.0.113.7', '192.0.0.192', '198.18.0.1', '[2001:db8::1]'],
     'IPv6 form': ['[::ffff:0:7f00:1]', '[::127.0.0.1]', '[::10.0.0.1]', '[::a9fe:a9fe]'],
     'not on the public internet': ['[4000::1]', '[1::1]', '[::1:2:3:4:5]'],
+    'cloud provider keeps for its own': ['168.63.129.16', '2822734096'],
     'translation prefix': ['[64:ff9b::7f00:1]', '[64:ff9b::a9fe:a9fe]'],
     'tunnel prefix': ['[2002:7f00:1::1]', '[2001::1]'],
   };
@@ -128,6 +129,15 @@ describe('limits on checks', () => {
     assert.ok(limits.admit('203.0.113.2').ok, 'another client is not held up');
     now += 50_000;
     assert.ok(limits.admit('203.0.113.1').ok, 'the first check has left the minute');
+  });
+
+  test('a client is its address; an IPv6 client, its /64', () => {
+    assert.equal(clientKey('203.0.113.1'), '203.0.113.1');
+    assert.equal(clientKey('198.51.100.7, 203.0.113.1'), '203.0.113.1', 'the entry the nearest proxy added');
+    assert.equal(clientKey('::ffff:203.0.113.1'), '203.0.113.1');
+    assert.equal(clientKey('2001:db8:1:2:aaaa::1'), clientKey('2001:db8:1:2:bbbb:cccc:dddd:eeee'));
+    assert.notEqual(clientKey('2001:db8:1:2::1'), clientKey('2001:db8:1:3::1'));
+    assert.equal(clientKey(null), 'unknown');
   });
 
   test('only so many at once, across everyone, until one finishes', () => {

@@ -111,6 +111,23 @@ describe('the live check against sites on loopback', () => {
     assert.equal(answers(reading)['error-page'], 'cloudflare-52x');
   });
 
+  test('a 502 whose page is cut short is still a 502 from Nginx', async () => {
+    const { report, reading } = await check(`${fixtures.url}/cut-502`);
+    assert.equal(report.failure, undefined);
+    assert.equal(report.hops.at(-1)?.status, 502);
+    assert.equal(report.hops.at(-1)?.truncated, true);
+    assert.deepEqual(answers(reading), { reach: 'everyone', 'error-page': 'nginx' });
+  });
+
+  test('a redirect without a destination, and a server that switches protocols, end the check at once', async () => {
+    const nowhere = await check(`${fixtures.url}/redirect-nowhere`);
+    assert.equal(nowhere.reading.verdict, 'Your site redirects, but doesn’t say where to');
+    const started = Date.now();
+    const switching = await check(`${fixtures.url}/switching`);
+    assert.ok(Date.now() - started < 1500, `took ${Date.now() - started} ms`);
+    assert.equal(switching.report.hops.at(-1)?.status, 101);
+  });
+
   test('a closed port and an unknown name are findings, not errors', async () => {
     const closed = await freePort();
     const refused = await check(`http://127.0.0.1:${closed}/`);
@@ -144,7 +161,7 @@ describe('the live check against sites on loopback', () => {
   test('the connection goes to the vetted address only: the name is never looked up again', async () => {
     // The name does not exist, so any second lookup would fail; the pinned one connects.
     const { port } = new URL(fixtures.url);
-    const hop = await requestOnce(new URL(`http://rebinding.invalid:${port}/healthy`), { address: '127.0.0.1', family: 4 }, 1024, AbortSignal.timeout(2000));
+    const hop = await requestOnce(new URL(`http://rebinding.invalid:${port}/healthy`), [{ address: '127.0.0.1', family: 4 }], 1024, AbortSignal.timeout(2000));
     assert.equal(hop.status, 200);
     assert.equal(hop.address, '127.0.0.1');
   });

@@ -19,6 +19,9 @@ export interface CheckFixtures {
  *   /big              200 with a 1 MiB page
  *   /cloudflare-502   502 with Cloudflare's headers and no body
  *   /cloudflare-521   521 with Cloudflare's headers and its branded page
+ *   /cut-502          Nginx's 502 page, the connection dropped halfway through it
+ *   /redirect-nowhere 302 without a Location
+ *   /switching        101 Switching Protocols, then silence
  */
 export async function startCheckFixtures(): Promise<CheckFixtures> {
   const sockets = new Set<Socket>();
@@ -53,6 +56,21 @@ export async function startCheckFixtures(): Promise<CheckFixtures> {
       case '/cloudflare-521':
         res.writeHead(521, { server: 'cloudflare', 'cf-ray': '8c1f2e3d4b5a6978-LHR', 'content-type': 'text/html' });
         return res.end('<title>example.com | 521: Web server is down</title><div id="cf-wrapper"><div id="cf-error-details">Web server is down</div> Cloudflare Ray ID: 8c1f2e3d4b5a6978</div>');
+    }
+    if (path === '/cut-502') {
+      res.writeHead(502, { server: 'nginx/1.22.1', 'content-type': 'text/html', 'content-length': '5000' });
+      res.write('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.22.1</center>');
+      setTimeout(() => res.socket?.destroy(), 50);
+      return;
+    }
+    if (path === '/switching') {
+      // Written by hand on the socket: Node's server would not send a 101 to a plain GET.
+      req.socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
+      return;
+    }
+    if (path === '/redirect-nowhere') {
+      res.writeHead(302);
+      return res.end();
     }
     res.writeHead(404);
     res.end('not found');

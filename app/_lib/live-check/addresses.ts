@@ -31,6 +31,13 @@ const globalIPv6 = ipaddr.parse('2000::');
 /** ::a.b.c.d, written ::xxxx:xxxx once parsed. */
 const ipv4Compatible = /^::[0-9a-f]{1,4}(?::[0-9a-f]{1,4})?$/;
 
+/**
+ * Public addresses that lead somewhere private all the same: a cloud
+ * provider's service for the machines inside it. Refused even though
+ * ipaddr.js calls them ordinary.
+ */
+const cloudInternal = ['168.63.129.16/32'].map((cidr) => ipaddr.parseCIDR(cidr));
+
 export type Vetted = { ok: true; address: string; family: 4 | 6 } | { ok: false; address: string; reason: string };
 
 /**
@@ -48,6 +55,9 @@ export function vetAddress(address: string, settings: Pick<CheckSettings, 'allow
   const allowed = settings.allowedNetworks.some(([network, bits]) => network.kind() === parsed.kind() && parsed.match(network, bits));
   if (allowed) return { ok: true, address: plain, family };
   if (parsed.range() !== 'unicast') return { ok: false, address: plain, reason: refusedRanges[parsed.range()] ?? plainReason };
+  if (cloudInternal.some(([network, bits]) => network.kind() === parsed.kind() && parsed.match(network, bits))) {
+    return { ok: false, address: plain, reason: 'an address a cloud provider keeps for its own servers’ internal use' };
+  }
   // Public IPv6 lives in 2000::/3; anything else (such as ::7f00:1, an old
   // way of writing 127.0.0.1) is refused even where ipaddr.js calls it unicast.
   if (family === 6 && !parsed.match(globalIPv6, 3)) return { ok: false, address: plain, reason: ipv4Compatible.test(plain) ? refusedRanges.ipv4Mapped : plainReason };

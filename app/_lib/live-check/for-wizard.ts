@@ -9,7 +9,7 @@ import { canonicalHref, hrefFor, stateFromSegments, type Answer } from '../../..
 import { loadTitle } from '../guidance';
 import { parseTarget } from './input';
 import { interpret, type Finding, type Tone } from './interpret';
-import { clientKey, CheckLimits, refusalMessage } from './limits';
+import { clientKey, refusalMessage, sharedLimits } from './limits';
 import type { CheckReport, Progress } from './report';
 import { runCheck } from './run-check';
 import { checkSettings } from './settings';
@@ -35,8 +35,6 @@ export type CheckState = { view?: CheckView; error?: string; input?: string };
 /** A check that will not run, and the HTTP status that says why. */
 export type Refusal = { status: 400 | 429 | 503; state: CheckState; retryAfter?: number };
 
-let limits: CheckLimits | undefined;
-
 /**
  * Reads and vets what was typed and takes a place in the limits. Returns
  * either a message to show (with the HTTP status it deserves) or the URL
@@ -53,8 +51,7 @@ export function admit(input: unknown, forwardedFor: string | null): Refusal | { 
   }
   const target = parseTarget(input, settings);
   if (!target.ok) return { status: 400, state: { input: typed, error: target.problem } };
-  limits ??= new CheckLimits(settings.perMinute, settings.maxConcurrent);
-  const admission = limits.admit(clientKey(forwardedFor));
+  const admission = sharedLimits(settings.perMinute, settings.maxConcurrent).admit(clientKey(forwardedFor));
   if (!admission.ok) return { status: admission.reason === 'rate' ? 429 : 503, retryAfter: admission.retryAfter, state: { input: typed, error: refusalMessage(admission) } };
   return { url: target.url, release: admission.release };
 }

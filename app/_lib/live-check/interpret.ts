@@ -196,6 +196,9 @@ function judge(report: CheckReport, last: Hop | undefined, cdn: { id: string; na
       case 'reset':
         downForAll('your server hung up on us too');
         return result('bad', 'Your server hung up without answering', 'The connection opened, then closed before any answer came. A web server that is crashing or badly set up does this.', 'reset');
+      case 'bad-answer':
+        downForAll('your server’s answer was broken for us too');
+        return result('bad', 'Your server’s answer is garbled', 'Something answered at your site’s address, but not in the form browsers understand. A misconfigured server, or a program other than a web server listening there, does this.', 'bad-answer');
       case 'tls':
         downForAll('the secure connection failed for us too');
         return result('bad', 'The secure connection to your site fails', 'Your server and our check could not agree on a secure (HTTPS) connection. Visitors’ browsers will show a security error rather than your site. The certificate or HTTPS settings need fixing.', 'tls-error');
@@ -208,6 +211,13 @@ function judge(report: CheckReport, last: Hop | undefined, cdn: { id: string; na
 
   const status = last?.status ?? 0;
   const statusToken = `http-${status}`;
+  const tls = report.hops.findLast((h) => h.tls)?.tls;
+  if (status < 400 && tls && !tls.valid) {
+    return result('bad', 'Visitors see a security warning instead of your site', 'The page loads for us, but its security certificate is not valid, so browsers stop visitors with a warning. It is not a 502: renewing or fixing the certificate (often in your hosting control panel, under SSL or TLS) is the fix.', 'cert-invalid');
+  }
+  if (status >= 300 && status < 400) {
+    return result('bad', `Your site redirects, but doesn’t say where to`, `It answered “${statusLine(last!)}” without the address to go to, so browsers stop there. A redirect setting needs fixing.`, statusToken);
+  }
   if (status < 400) {
     suggest('reach', 'only-me', 'the site loaded for us');
     return result('good', 'Your site loads for us', 'From our server, the page loaded normally. If it still fails for you, the trouble is likely near you: your browser, device or network. If it fails only sometimes, try the check again in a minute.', 'up');

@@ -1,3 +1,5 @@
+import ipaddr from 'ipaddr.js';
+
 /**
  * Keeps the live check from being used to flood anyone: each client may
  * start `perMinute` checks in any minute, and only `maxConcurrent` run at
@@ -55,7 +57,23 @@ export function refusalMessage(admission: Extract<Admission, { ok: false }>): st
 /**
  * The client's address as the nearest proxy reported it (the last entry of
  * X-Forwarded-For; Next.js fills it from the connection when no proxy did).
+ * An IPv6 client counts by its /64, the block one home or server is given,
+ * so it cannot get a fresh allowance from each of its addresses.
  */
 export function clientKey(forwardedFor: string | null): string {
-  return forwardedFor?.split(',').at(-1)?.trim() || 'unknown';
+  const address = forwardedFor?.split(',').at(-1)?.trim() ?? '';
+  if (!ipaddr.isValid(address)) return address || 'unknown';
+  const parsed = ipaddr.process(address);
+  return parsed.kind() === 'ipv6' ? `${(parsed as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16)).join(':')}::/64` : parsed.toString();
+}
+
+/**
+ * One set of limits for the whole server. The route and the server action
+ * are bundled separately, so a module-level instance would be two.
+ */
+export function sharedLimits(perMinute: number, maxConcurrent: number): CheckLimits {
+  const key = Symbol.for('502-troubleshooter.check-limits');
+  const store = globalThis as unknown as Record<symbol, CheckLimits | undefined>;
+  store[key] ??= new CheckLimits(perMinute, maxConcurrent);
+  return store[key];
 }

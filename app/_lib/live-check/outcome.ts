@@ -15,6 +15,8 @@ const failures: Record<string, string> = {
   timeout: 'the site did not answer in time',
   reset: 'the server closed the connection without answering',
   'tls-error': 'the secure (HTTPS) connection failed',
+  'cert-invalid': 'the site loaded, but its security certificate is not valid, so browsers show a warning',
+  'bad-answer': 'the server’s answer was not valid HTTP',
   'redirect-loop': 'the site redirected too many times',
   'bad-redirect': 'the site redirected to an address that is not a website',
   'refused-address': 'the site redirected to a private network address',

@@ -14,10 +14,11 @@ export interface Resolved {
 }
 
 /** A network error with Node's code (ENOTFOUND, ECONNREFUSED…), kept for the report. */
-export type ProbeError = Error & { code?: string };
+export type ProbeError = Error & { code?: string; hop?: Hop };
 
-/** Rejects as soon as `signal` aborts, for work that cannot be cancelled (dns.lookup). */
-function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+/** Rejects as soon as `signal` aborts, for work that cannot be cancelled (dns.lookup) or might never settle. */
+export function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  work.catch(() => {}); // a failure after we stopped waiting is nobody's business
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const stop = () => reject(signal.reason);
@@ -27,52 +28,101 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /**
+ * Lookups run on Node's small pool of worker threads and cannot be
+ * cancelled; one that a silent name server holds up keeps its thread after
+ * the check gives up. Allowing only a few at once, finished or abandoned,
+ * keeps the pool free for the rest of the server.
+ */
+const maxLookups = 2;
+let lookups = 0;
+
+/**
  * Looks a host name up once, the way the operating system would (so
  * /etc/hosts counts), and separately asks for its CNAME for the report. The
  * addresses returned are the only ones the check will ever connect to.
  */
 export async function resolveHost(host: string, signal: AbortSignal): Promise<{ addresses: Resolved[]; cname?: string[]; ms: number }> {
+  if (lookups >= maxLookups) throw Object.assign(new Error('too many lookups in progress'), { code: 'EBUSY' });
   const started = performance.now();
   const resolver = new Resolver({ timeout: 1500, tries: 1 });
-  signal.addEventListener('abort', () => resolver.cancel(), { once: true });
-  const cname = resolver.resolveCname(host).catch(() => undefined);
-  const found = await abortable(lookup(host, { all: true, verbatim: true }), signal);
-  const ms = Math.round(performance.now() - started);
-  return {
-    addresses: found.map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 })),
-    cname: await abortable(Promise.race([cname, new Promise<undefined>((r) => setTimeout(r, 300))]), signal),
-    ms,
-  };
+  const cancel = () => resolver.cancel();
+  signal.addEventListener('abort', cancel, { once: true });
+  lookups++;
+  const looking = lookup(host, { all: true, verbatim: true }).finally(() => lookups--);
+  try {
+    const cname = resolver.resolveCname(host).catch(() => undefined);
+    const found = await abortable(looking, signal);
+    const ms = Math.round(performance.now() - started);
+    return {
+      addresses: found.map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 })),
+      cname: await abortable(Promise.race([cname, new Promise<undefined>((r) => setTimeout(r, 300))]), signal),
+      ms,
+    };
+  } finally {
+    signal.removeEventListener('abort', cancel);
+    resolver.cancel();
+  }
 }
 
 const userAgent = `Mozilla/5.0 (compatible; ${site.productName} live check; +${site.siteUrl})`;
 const maxHeaders = 40;
 const maxHeaderValue = 300;
+const maxLocation = 8 * 1024;
 
 /**
- * One GET request to `url`, connected to the vetted `target` address only:
- * the pinned lookup hands the socket that address whatever name it asks
- * for, so no second DNS answer (a rebinding attack) can send it elsewhere.
- * Reads at most `maxBytes` of the body. TLS problems are recorded rather
- * than refused, so a person learns about an expired certificate and still
- * sees what the server answers.
+ * One GET request to `url`, connected only to the vetted `targets`: the
+ * pinned lookup hands the socket those addresses whatever name it asks for,
+ * so no second DNS answer (a rebinding attack) can send it elsewhere. With
+ * several, Node tries them in turn, as a browser would. Reads at most
+ * `maxBytes` of the body. TLS problems are recorded rather than refused, so
+ * a person learns about an expired certificate and still sees what the
+ * server answers. The promise always settles: on an answer, on an error,
+ * or when the connection closes.
  */
-export function requestOnce(url: URL, target: Resolved, maxBytes: number, signal: AbortSignal): Promise<Hop> {
+export function requestOnce(url: URL, targets: Resolved[], maxBytes: number, signal: AbortSignal): Promise<Hop> {
   const secure = url.protocol === 'https:';
   const host = url.hostname.replace(/^\[|\]$/g, '');
+  const literal = targets.length === 1 && targets[0].address === host;
   const pinned: LookupFunction = (_name, options, callback) => {
-    if (options?.all) (callback as unknown as (e: null, list: Resolved[]) => void)(null, [target]);
-    else callback(null, target.address, target.family);
+    if (options?.all) (callback as unknown as (e: null, list: Resolved[]) => void)(null, targets);
+    else callback(null, targets[0].address, targets[0].family);
   };
-  const hop: Hop = { url: url.href, address: target.address };
+  const hop: Hop = { url: url.href, address: targets[0].address };
   const started = performance.now();
   let ready = started;
   const since = (t: number) => Math.round(performance.now() - t);
 
   return new Promise<Hop>((resolve, reject) => {
+    let settled = false;
+    const answer = () => {
+      if (settled) return;
+      settled = true;
+      hop.totalMs = since(started);
+      resolve(hop);
+    };
+    const fail = (error: ProbeError) => {
+      if (settled) return;
+      settled = true;
+      hop.totalMs = since(started);
+      reject(Object.assign(error, { hop }));
+    };
+    const record = (response: http.IncomingMessage) => {
+      hop.waitMs = since(ready);
+      hop.status = response.statusCode;
+      hop.statusText = response.statusMessage;
+      hop.headers = Object.fromEntries(
+        Object.entries(response.headers)
+          .slice(0, maxHeaders)
+          .map(([name, value]) => [name, (Array.isArray(value) ? value.join(', ') : String(value ?? '')).slice(0, maxHeaderValue)]),
+      );
+      // Followed in full (within reason), though shown shortened.
+      hop.location = response.headers.location?.slice(0, maxLocation);
+    };
+
     const request = (secure ? https : http).request(
       {
-        host,
+        // An address typed in the URL connects in its vetted, plain form.
+        host: literal ? targets[0].address : host,
         port: url.port || (secure ? 443 : 80),
         path: `${url.pathname}${url.search}`,
         method: 'GET',
@@ -80,48 +130,43 @@ export function requestOnce(url: URL, target: Resolved, maxBytes: number, signal
         lookup: pinned,
         agent: false,
         signal,
-        ...(secure ? { rejectUnauthorized: false, servername: target.address === host ? undefined : host } : {}),
+        ...(secure ? { rejectUnauthorized: false, servername: literal ? undefined : host } : {}),
       },
       (response) => {
-        hop.waitMs = since(ready);
-        hop.status = response.statusCode;
-        hop.statusText = response.statusMessage;
-        hop.headers = Object.fromEntries(
-          Object.entries(response.headers)
-            .slice(0, maxHeaders)
-            .map(([name, value]) => [name, (Array.isArray(value) ? value.join(', ') : String(value ?? '')).slice(0, maxHeaderValue)]),
-        );
-        hop.location = hop.headers.location;
+        record(response);
         const chunks: Buffer[] = [];
         let bytes = 0;
-        let done = false;
+        // Whatever came before the connection ended is the answer: a 502
+        // whose page is cut short is still a 502.
         const finish = (truncated: boolean) => {
-          if (done) return;
-          done = true;
+          if (settled) return;
           hop.body = Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8');
           hop.bytes = Math.min(bytes, maxBytes);
           hop.truncated = truncated;
-          hop.totalMs = since(started);
-          resolve(hop);
+          answer();
+          response.destroy();
         };
         response.on('data', (chunk: Buffer) => {
-          if (done) return;
+          if (settled) return;
           bytes += chunk.length;
           chunks.push(chunk);
-          if (bytes >= maxBytes) {
-            response.destroy();
-            finish(bytes > maxBytes || !response.complete);
-          }
+          if (bytes >= maxBytes) finish(bytes > maxBytes || !response.complete);
         });
         response.on('end', () => finish(false));
-        response.on('error', (error) => {
-          if (!done) reject(error);
-        });
+        response.on('error', () => finish(true));
+        response.on('close', () => finish(!response.complete));
       },
     );
+    // A server that switches protocols (101) has answered; it is not a website.
+    request.on('upgrade', (response, socket) => {
+      record(response);
+      socket.destroy();
+      answer();
+    });
     request.on('socket', (socket) => {
       socket.once('connect', () => {
         hop.connectMs = since(started);
+        hop.address = socket.remoteAddress ?? hop.address;
         ready = performance.now();
       });
       if (!secure) return;
@@ -131,10 +176,10 @@ export function requestOnce(url: URL, target: Resolved, maxBytes: number, signal
         hop.tls = certificateOf(socket as TLSSocket, host);
       });
     });
-    request.on('error', (error) => {
-      hop.totalMs = since(started);
-      Object.assign(error, { hop });
-      reject(error);
+    request.on('error', fail);
+    // Once an answer has begun, its own handlers settle; before, a close is a failure.
+    request.on('close', () => {
+      if (hop.status === undefined) fail(Object.assign(new Error('the connection closed without an answer'), { code: 'ECONNRESET' }));
     });
     request.end();
   });

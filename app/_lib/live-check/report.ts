@@ -43,6 +43,7 @@ export type FailureKind =
   | 'timeout'
   | 'reset'
   | 'tls'
+  | 'bad-answer'
   | 'refused-address'
   | 'bad-redirect'
   | 'too-many-redirects';

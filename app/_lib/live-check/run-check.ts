@@ -1,5 +1,5 @@
 import { isAddressLiteral, vetAddress, type Vetted } from './addresses';
-import { requestOnce, resolveHost, type ProbeError, type Resolved } from './probe';
+import { abortable, requestOnce, resolveHost, type ProbeError, type Resolved } from './probe';
 import type { CheckReport, Failure, FailureKind, Hop, Progress } from './report';
 import type { CheckSettings } from './settings';
 
@@ -10,13 +10,11 @@ export class CheckCancelled extends Error {}
 
 /** Node's error codes, as the kinds of failure a report explains. */
 function failureOf(error: ProbeError): FailureKind {
-  switch (error.code) {
+  const code = error.code ?? '';
+  switch (code) {
     case 'ENOTFOUND':
     case 'ENODATA':
       return 'no-dns';
-    case 'EAI_AGAIN':
-    case 'ESERVFAIL':
-      return 'dns-error';
     case 'ECONNREFUSED':
       return 'refused';
     case 'EHOSTUNREACH':
@@ -25,12 +23,12 @@ function failureOf(error: ProbeError): FailureKind {
       return 'unreachable';
     case 'ETIMEDOUT':
       return 'timeout';
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return 'reset';
   }
-  if (/^ERR_SSL|^ERR_TLS|EPROTO/.test(error.code ?? '')) return 'tls';
-  return 'reset'; // "socket hang up" and anything else that ends a connection early
+  // EAI_AGAIN, EAI_FAIL, ESERVFAIL…: the lookup itself failed; EBUSY: too many lookups at once.
+  if (/^EAI_|^ESERVFAIL$|^EREFUSED$|^EBUSY$/.test(code)) return 'dns-error';
+  if (/^ERR_SSL|^ERR_TLS|^EPROTO$/.test(code)) return 'tls';
+  if (/^HPE_/.test(code)) return 'bad-answer';
+  return 'reset'; // ECONNRESET, "socket hang up", and anything else that ends a connection early
 }
 
 /**
@@ -81,18 +79,23 @@ export async function runCheck(
         hops.push(current);
         return report({ kind: 'refused-address', detail: `${host === refused.address ? host : `${host} → ${refused.address}`}: ${refused.reason}` });
       }
-      // The first address, in its plain form (::ffff:1.2.3.4 becomes 1.2.3.4).
-      const { address, family } = vetted[0] as Extract<Vetted, { ok: true }>;
-      const target: Resolved = { address, family };
+      // In their plain form (::ffff:1.2.3.4 becomes 1.2.3.4); Node tries them in turn.
+      const targets: Resolved[] = (vetted as Extract<Vetted, { ok: true }>[]).map(({ address, family }) => ({ address, family }));
 
-      onProgress({ stage: 'connect', message: `Connecting to ${target.address}${url.port ? ` port ${url.port}` : ''}` });
-      const answered = await requestOnce(url, target, settings.maxBytes, combined);
+      onProgress({ stage: 'connect', message: `Connecting to ${targets[0].address}${url.port ? ` port ${url.port}` : ''}` });
+      // The request settles by itself when the deadline aborts it (with what
+      // it had read by then); the backstop bounds one that, against all
+      // expectation, never does.
+      const backstop = AbortSignal.timeout(settings.timeoutMs + 1000);
+      const answered = await abortable(requestOnce(url, targets, settings.maxBytes, combined), backstop);
+      if (signal?.aborted) throw new CheckCancelled('cancelled');
       hops.push({ ...current, ...answered });
     } catch (error) {
-      if (signal?.aborted) throw new CheckCancelled('cancelled');
+      if (signal?.aborted || error instanceof CheckCancelled) throw new CheckCancelled('cancelled');
       const failed = (error as { hop?: Hop }).hop;
       hops.push({ ...current, ...failed });
-      if (deadline.aborted) return report({ kind: 'timeout', detail: `no complete answer within ${settings.timeoutMs / 1000} seconds` });
+      if (deadline.aborted && !hops.at(-1)?.addresses) return report({ kind: 'dns-error', detail: `the name could not be looked up within ${settings.timeoutMs / 1000} seconds` });
+      if (deadline.aborted) return report({ kind: 'timeout', detail: `no answer within ${settings.timeoutMs / 1000} seconds` });
       const probe = error as ProbeError;
       return report({ kind: failureOf(probe), detail: probe.code ? `${probe.code}: ${probe.message}` : probe.message });
     }
