@@ -202,3 +202,11 @@ describe('the security certificate', () => {
     assert.equal(report.hops[0].status, 200);
   });
 });
+
+describe('name lookups', () => {
+  test('many checks of names at once all get their answer, two lookups at a time', async () => {
+    const closedSettings = { ...settingsFromEnv({}), timeoutMs: 4000 };
+    const reports = await Promise.all(Array.from({ length: 8 }, (_, i) => check(`https://name-${i}.invalid/`, { settings: closedSettings })));
+    assert.deepEqual(reports.map((r) => r.report.failure?.kind), Array(8).fill('no-dns'));
+  });
+});

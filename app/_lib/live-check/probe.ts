@@ -28,13 +28,24 @@ export function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> 
 }
 
 /**
- * Lookups run on Node's small pool of worker threads and cannot be
- * cancelled; one that a silent name server holds up keeps its thread after
- * the check gives up. Allowing only a few at once, finished or abandoned,
- * keeps the pool free for the rest of the server.
+ * Lookups run on Node's small pool of worker threads (which also read
+ * files for the rest of the server) and cannot be cancelled: one that a
+ * silent name server holds up keeps its thread after the check gives up.
+ * So only two run at once, finished or abandoned; other checks wait their
+ * turn, within their own time limit.
  */
 const maxLookups = 2;
 let lookups = 0;
+const queue: (() => void)[] = [];
+
+async function lookupSlot(signal: AbortSignal): Promise<() => void> {
+  while (lookups >= maxLookups) await abortable(new Promise<void>((turn) => queue.push(turn)), signal);
+  lookups++;
+  return () => {
+    lookups--;
+    for (const turn of queue.splice(0)) turn(); // each waiter checks again; those that gave up are gone
+  };
+}
 
 /**
  * Looks a host name up once, the way the operating system would (so
@@ -42,13 +53,12 @@ let lookups = 0;
  * addresses returned are the only ones the check will ever connect to.
  */
 export async function resolveHost(host: string, signal: AbortSignal): Promise<{ addresses: Resolved[]; cname?: string[]; ms: number }> {
-  if (lookups >= maxLookups) throw Object.assign(new Error('too many lookups in progress'), { code: 'EBUSY' });
   const started = performance.now();
+  const release = await lookupSlot(signal);
   const resolver = new Resolver({ timeout: 1500, tries: 1 });
   const cancel = () => resolver.cancel();
   signal.addEventListener('abort', cancel, { once: true });
-  lookups++;
-  const looking = lookup(host, { all: true, verbatim: true }).finally(() => lookups--);
+  const looking = lookup(host, { all: true, verbatim: true }).finally(release);
   try {
     const cname = resolver.resolveCname(host).catch(() => undefined);
     const found = await abortable(looking, signal);

@@ -24,8 +24,8 @@ function failureOf(error: ProbeError): FailureKind {
     case 'ETIMEDOUT':
       return 'timeout';
   }
-  // EAI_AGAIN, EAI_FAIL, ESERVFAIL…: the lookup itself failed; EBUSY: too many lookups at once.
-  if (/^EAI_|^ESERVFAIL$|^EREFUSED$|^EBUSY$/.test(code)) return 'dns-error';
+  // EAI_AGAIN, EAI_FAIL, ESERVFAIL…: the lookup itself failed.
+  if (/^EAI_|^ESERVFAIL$|^EREFUSED$/.test(code)) return 'dns-error';
   if (/^ERR_SSL|^ERR_TLS|^EPROTO$/.test(code)) return 'tls';
   if (/^HPE_/.test(code)) return 'bad-answer';
   return 'reset'; // ECONNRESET, "socket hang up", and anything else that ends a connection early
