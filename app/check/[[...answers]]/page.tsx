@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { canonicalHref, stateFromSegments } from '../../../machines/url-state';
+import { BackToWizard } from '../../_components/layout/BackToWizard';
 import { LiveCheck } from '../../_components/live-check/LiveCheck';
 
 interface Props {
@@ -34,13 +34,7 @@ export default async function CheckPage({ params }: Props) {
           </ul>
         </div>
       </details>
-      {state.path.length > 0 && (
-        <p className="mt-4">
-          <Link href={canonicalHref(state)} className="link">
-            <span aria-hidden="true">← </span>Back to where you were
-          </Link>
-        </p>
-      )}
+      <BackToWizard state={state} />
       <LiveCheck context={canonicalHref(state, '')} />
     </>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { canonicalHref, stateFromSegments } from '../../../machines/url-state';
+import { BackToWizard } from '../../_components/layout/BackToWizard';
 import { LogExplainer } from '../../_components/explain/LogExplainer';
 
 interface Props {
@@ -43,13 +43,7 @@ export default async function ExplainPage({ params }: Props) {
           </ul>
         </div>
       </details>
-      {state.path.length > 0 && (
-        <p className="mt-4">
-          <Link href={canonicalHref(state)} className="link">
-            <span aria-hidden="true">← </span>Back to where you were
-          </Link>
-        </p>
-      )}
+      <BackToWizard state={state} />
       <LogExplainer context={context} />
     </>
   );
