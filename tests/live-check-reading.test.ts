@@ -43,7 +43,14 @@ describe('reading what a check saw', () => {
       hop: { status: 503, statusText: 'Service Unavailable', headers: { 'x-served-by': 'cache-lhr7352-LHR', via: '1.1 varnish' }, body: 'Error 503 first byte timeout' },
       verdict: /Fastly answers with 503/,
       answers: { reach: 'everyone', cdn: 'yes' },
-      tokens: ['http-503', 'page-edge', 'cdn-fastly'],
+      tokens: ['http-503', 'cdn-fastly'],
+    },
+    {
+      name: 'Apache with its backend stopped (503)',
+      hop: { status: 503, statusText: 'Service Unavailable', headers: { server: 'Apache/2.4.62 (Debian)' }, body: '<title>503 Service Unavailable</title><h1>Service Unavailable</h1><hr><address>Apache/2.4.62 (Debian) Server at shop.example.com Port 443</address>' },
+      verdict: /Apache can’t reach what runs your site/,
+      answers: { reach: 'everyone', 'error-page': 'apache' },
+      tokens: ['http-503', 'page-apache', 'server-apache'],
     },
     {
       name: 'an unknown program’s 502',

@@ -41,7 +41,7 @@ const cloudflare52x: Record<number, string> = {
 
 const behind: Record<number, string> = {
   502: 'could not get a proper answer from the program behind it (usually PHP-FPM or your app)',
-  503: 'says the program behind it is unavailable (on Apache, that usually means it is not running)',
+  503: 'says the program behind it is unavailable',
   504: 'waited for the program behind it, and gave up because it took too long',
 };
 
@@ -236,10 +236,12 @@ function judge(report: CheckReport, last: Hop | undefined, cdn: { id: string; na
   if (page?.id === 'nginx' || page?.id === 'apache') {
     suggest('error-page', page.id, `the error page is ${page.name}’s own`);
     const through = cdn ? ` ${cdn.name} passed the page on from your server.` : '';
+    // Measured: Apache shows a stopped backend as 503, where Nginx shows 502.
+    const stopped = page.id === 'apache' && status === 503 ? ' On Apache, this usually means that program has stopped.' : '';
     return {
       tone: 'bad' as const,
       verdict: `Your site is down for everyone: ${page.name} ${behind[status] ? 'can’t reach what runs your site' : `answers with ${status}`}`,
-      explanation: `Your server’s web server, ${page.name}, answered, but ${behind[status] ?? `reported an error (${status})`}.${through} The fixes ahead look at that program.`,
+      explanation: `Your server’s web server, ${page.name}, answered, but ${behind[status] ?? `reported an error (${status})`}.${stopped}${through} The fixes ahead look at that program.`,
       tokens: [...tokens, `page-${page.id}`],
     };
   }
@@ -252,7 +254,7 @@ function judge(report: CheckReport, last: Hop | undefined, cdn: { id: string; na
       explanation: branded || cdn.id !== 'cloudflare'
         ? `${cdn.name}’s servers are working and passed on an error from your server. The fault is at your server or between it and ${cdn.name}, not at ${cdn.name}.`
         : `The answer came from ${cdn.name}’s servers, without your server’s own error page. Most often your server answered ${cdn.name} badly or not at all; the fault is rarely ${cdn.name}’s own.`,
-      tokens: [...tokens, branded ? 'page-cloudflare' : 'page-edge'],
+      tokens: [...tokens, ...(branded ? ['page-cloudflare'] : cdn.id === 'cloudflare' ? ['page-edge'] : [])],
     };
   }
   return {
