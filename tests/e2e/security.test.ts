@@ -103,3 +103,14 @@ describe('security headers', () => {
     assert.deepEqual(problems, []);
   });
 });
+
+describe('crawlers', () => {
+  test('are kept off every page rendered per request, and the check’s API', async () => {
+    const robots = await (await fetch(`${env.app.url}/robots.txt`)).text();
+    const disallowed = robots.split('\n').flatMap((line) => /^Disallow:\s*(\S+)/.exec(line)?.[1] ?? []);
+    for (const path of [...strictRoutes.map((route) => `${route}/role=owner`), '/api/check']) {
+      assert.ok(disallowed.some((rule) => path.startsWith(rule)), `${path} is open to crawlers`);
+    }
+    assert.ok(!disallowed.some((rule) => '/fix/role=owner'.startsWith(rule)), 'the wizard stays crawlable');
+  });
+});
