@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { machineVersion } from '../machines/version';
 import { ContinueLink } from './_components/progress/ContinueLink';
 
-const faq = [
+const faq: { q: string; a: string; link?: { href: string; label: string } }[] = [
   {
     q: 'Is my site broken for good?',
     a: 'Almost never. A 502 means two programs that build your pages have stopped talking to each other for a moment. Most causes are fixed by a restart, a setting, or your host.',
@@ -10,6 +10,11 @@ const faq = [
   {
     q: 'Do I need to be technical?',
     a: 'No. The first steps need only a browser. Later steps say up front what access they need, and you can always answer “I can’t do this”: we’ll then prepare a clear message for your host.',
+  },
+  {
+    q: 'Can you tell me whether it’s down for everyone?',
+    a: 'Yes. Our live check opens your site from our server and tells you in plain words what it sees, including which part of your setup sends the error.',
+    link: { href: '/check', label: 'Check my site' },
   },
   {
     q: 'I’m only visiting this site. Can I fix it?',
@@ -48,10 +53,20 @@ export default function Home() {
           Questions people ask
         </h2>
         <dl className="mt-4 space-y-5">
-          {faq.map(({ q, a }) => (
+          {faq.map(({ q, a, link }) => (
             <div key={q}>
               <dt className="font-semibold">{q}</dt>
-              <dd className="mt-1 text-slate-700 dark:text-slate-300">{a}</dd>
+              <dd className="mt-1 text-slate-700 dark:text-slate-300">
+                {a}
+                {link && (
+                  <>
+                    {' '}
+                    <Link href={link.href} className="link">
+                      {link.label}
+                    </Link>
+                  </>
+                )}
+              </dd>
             </div>
           ))}
         </dl>
