@@ -38,6 +38,10 @@ const ipv4Compatible = /^::[0-9a-f]{1,4}(?::[0-9a-f]{1,4})?$/;
  */
 const cloudInternal = ['168.63.129.16/32'].map((cidr) => ipaddr.parseCIDR(cidr));
 
+function inRanges(address: ipaddr.IPv4 | ipaddr.IPv6, ranges: [ipaddr.IPv4 | ipaddr.IPv6, number][]): boolean {
+  return ranges.some(([network, bits]) => network.kind() === address.kind() && address.match(network, bits));
+}
+
 export type Vetted = { ok: true; address: string; family: 4 | 6 } | { ok: false; address: string; reason: string };
 
 /**
@@ -52,10 +56,10 @@ export function vetAddress(address: string, settings: Pick<CheckSettings, 'allow
   const parsed = ipaddr.process(bare);
   const plain = parsed.toString();
   const family = parsed.kind() === 'ipv4' ? 4 : 6;
-  const allowed = settings.allowedNetworks.some(([network, bits]) => network.kind() === parsed.kind() && parsed.match(network, bits));
+  const allowed = inRanges(parsed, settings.allowedNetworks);
   if (allowed) return { ok: true, address: plain, family };
   if (parsed.range() !== 'unicast') return { ok: false, address: plain, reason: refusedRanges[parsed.range()] ?? plainReason };
-  if (cloudInternal.some(([network, bits]) => network.kind() === parsed.kind() && parsed.match(network, bits))) {
+  if (inRanges(parsed, cloudInternal)) {
     return { ok: false, address: plain, reason: 'an address a cloud provider keeps for its own servers’ internal use' };
   }
   // Public IPv6 lives in 2000::/3; anything else (such as ::7f00:1, an old

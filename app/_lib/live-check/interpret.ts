@@ -1,4 +1,4 @@
-import type { CheckReport, Hop } from './report';
+import type { CertificateInfo, CheckReport, Hop } from './report';
 import { detectCdn, detectErrorPage, detectServer } from './signatures';
 
 export type Tone = 'good' | 'bad' | 'unsure';
@@ -28,15 +28,19 @@ export interface Interpretation {
   tokens: string[];
 }
 
-const cloudflare52x: Record<number, string> = {
-  520: 'your server sent Cloudflare an answer it could not understand (520)',
-  521: 'your server refused Cloudflare’s connection: the web server is down or a firewall blocks Cloudflare (521)',
-  522: 'Cloudflare’s connection to your server timed out: the server is overloaded, offline, or a firewall drops Cloudflare (522)',
-  523: 'Cloudflare could not find a route to your server: its address in Cloudflare’s DNS settings may be wrong (523)',
-  524: 'your server accepted Cloudflare’s connection but took too long to answer (524)',
-  525: 'the secure connection between Cloudflare and your server failed (525)',
-  526: 'your server’s security certificate is not valid in Cloudflare’s eyes (526)',
-  530: 'Cloudflare could not reach your server; a second code on the page says why (530)',
+/**
+ * Cloudflare's own codes: the name its page gives (Node knows them only as
+ * “unknown”) and what each says about your server.
+ */
+const cloudflareCodes: Record<number, { name: string; says: string }> = {
+  520: { name: 'Web server returned an unknown error', says: 'your server sent Cloudflare an answer it could not understand (520)' },
+  521: { name: 'Web server is down', says: 'your server refused Cloudflare’s connection: the web server is down or a firewall blocks Cloudflare (521)' },
+  522: { name: 'Connection timed out', says: 'Cloudflare’s connection to your server timed out: the server is overloaded, offline, or a firewall drops Cloudflare (522)' },
+  523: { name: 'Origin is unreachable', says: 'Cloudflare could not find a route to your server: its address in Cloudflare’s DNS settings may be wrong (523)' },
+  524: { name: 'A timeout occurred', says: 'your server accepted Cloudflare’s connection but took too long to answer (524)' },
+  525: { name: 'SSL handshake failed', says: 'the secure connection between Cloudflare and your server failed (525)' },
+  526: { name: 'Invalid SSL certificate', says: 'your server’s security certificate is not valid in Cloudflare’s eyes (526)' },
+  530: { name: 'Origin error', says: 'Cloudflare could not reach your server; a second code on the page says why (530)' },
 };
 
 const behind: Record<number, string> = {
@@ -45,18 +49,7 @@ const behind: Record<number, string> = {
   504: 'waited for the program behind it, and gave up because it took too long',
 };
 
-/** Cloudflare's own names for its codes; Node knows them only as “unknown”. */
-const cloudflareNames: Record<number, string> = {
-  520: 'Web server returned an unknown error',
-  521: 'Web server is down',
-  522: 'Connection timed out',
-  523: 'Origin is unreachable',
-  524: 'A timeout occurred',
-  525: 'SSL handshake failed',
-  526: 'Invalid SSL certificate',
-  530: 'Origin error',
-};
-const statusLine = (hop: Hop) => `${hop.status} ${cloudflareNames[hop.status ?? 0] ?? hop.statusText ?? ''}`.trim();
+const statusLine = (hop: Hop) => `${hop.status} ${cloudflareCodes[hop.status ?? 0]?.name ?? hop.statusText ?? ''}`.trim();
 
 const ms = (n?: number) => (n === undefined ? '' : n < 1000 ? `${n} ms` : `${(n / 1000).toFixed(1)} s`);
 const dateOf = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -137,7 +130,7 @@ export function interpret(report: CheckReport): Interpretation {
     if (server.id === 'nginx' || server.id === 'apache') suggest('server', server.id, `your server calls itself ${server.name}`);
   }
 
-  const verdict = judge(report, last, cdn?.cdn, suggest);
+  const verdict = judge(report, last, tls, cdn?.cdn, suggest);
   if (last?.status !== undefined) {
     findings.push({
       id: 'status',
@@ -164,7 +157,7 @@ type Suggest = (step: string, answer: string, because: string) => void;
 
 const questionOrder = ['reach', 'error-page', 'cdn', 'server'];
 
-function judge(report: CheckReport, last: Hop | undefined, cdn: { id: string; name: string } | undefined, suggest: Suggest) {
+function judge(report: CheckReport, last: Hop | undefined, tls: CertificateInfo | undefined, cdn: { id: string; name: string } | undefined, suggest: Suggest) {
   const downForAll = (because: string) => suggest('reach', 'everyone', because);
   const failure = report.failure;
   const result = (tone: Tone, verdict: string, explanation: string, token: string) => ({ tone, verdict, explanation, tokens: [token] });
@@ -211,7 +204,6 @@ function judge(report: CheckReport, last: Hop | undefined, cdn: { id: string; na
 
   const status = last?.status ?? 0;
   const statusToken = `http-${status}`;
-  const tls = report.hops.findLast((h) => h.tls)?.tls;
   if (status < 400 && tls && !tls.valid) {
     return result('bad', 'Visitors see a security warning instead of your site', 'The page loads for us, but its security certificate is not valid, so browsers stop visitors with a warning. It is not a 502: renewing or fixing the certificate (often in your hosting control panel, under SSL or TLS) is the fix.', 'cert-invalid');
   }
@@ -229,9 +221,9 @@ function judge(report: CheckReport, last: Hop | undefined, cdn: { id: string; na
   downForAll(`your site answered us with ${status} too`);
   const page = detectErrorPage(last?.body);
   const tokens = [statusToken];
-  if (cdn?.id === 'cloudflare' && cloudflare52x[status]) {
+  if (cdn?.id === 'cloudflare' && cloudflareCodes[status]) {
     suggest('error-page', 'cloudflare-52x', `Cloudflare sent a ${status} page`);
-    return { tone: 'bad' as const, verdict: 'Cloudflare is working, but it can’t reach your server', explanation: `Cloudflare answered for your site, and says ${cloudflare52x[status]}. The fix is at your server, not at Cloudflare.`, tokens: [...tokens, 'page-cloudflare'] };
+    return { tone: 'bad' as const, verdict: 'Cloudflare is working, but it can’t reach your server', explanation: `Cloudflare answered for your site, and says ${cloudflareCodes[status].says}. The fix is at your server, not at Cloudflare.`, tokens: [...tokens, 'page-cloudflare'] };
   }
   if (page?.id === 'nginx' || page?.id === 'apache') {
     suggest('error-page', page.id, `the error page is ${page.name}’s own`);
