@@ -1,18 +1,24 @@
 import type { ComponentProps } from 'react';
 import { CopyButton } from './CopyButton';
 
-/** A command or config snippet, with a caption and a copy button. */
+/**
+ * A command or config snippet with a copy button, and a caption when one is
+ * given. Wrapped, not scrolled: on a phone the whole command stays in view.
+ */
 export function CodeBlock({ caption, children }: { caption?: string; children: React.ReactNode }) {
+  const block = (
+    <div className="not-prose code-block" data-copy-scope>
+      <pre data-copy className="code">
+        {children}
+      </pre>
+      <CopyButton className="copy-button" />
+    </div>
+  );
+  if (!caption) return block;
   return (
-    <figure className="not-prose my-4" data-copy-scope>
-      {caption && <figcaption className="mb-1 hint">{caption}</figcaption>}
-      <div className="relative">
-        {/* Wrapped, not scrolled: on a phone the whole command stays in view. */}
-        <pre data-copy className="code">
-          {children}
-        </pre>
-        <CopyButton className="copy-button" />
-      </div>
+    <figure className="not-prose my-4">
+      <figcaption className="mb-1 hint">{caption}</figcaption>
+      {block}
     </figure>
   );
 }

@@ -28,7 +28,7 @@ export function Answers({ state }: { state: WizardState }) {
               <Link
                 href={answerHref(state, answer.id)}
                 prefetch
-                className={`answer flex flex-wrap items-center justify-between gap-2 ${earlier ? 'bg-blue-50 dark:bg-blue-950' : ''}`}
+                className={earlier ? 'answer answer-earlier' : 'answer'}
               >
                 {answer.label}
                 {earlier && (

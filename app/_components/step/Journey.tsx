@@ -13,12 +13,12 @@ export async function Journey({ state }: { state: WizardState }) {
         Your answers so far
       </h2>
       {facts.length > 0 && (
-        <dl className="grid grid-cols-[auto_1fr_auto] gap-x-4 gap-y-1">
+        <dl className="answers-so-far">
           {facts.map((f) => (
-            <div key={f.fact} className="contents">
-              <dt className="text-slate-600 dark:text-slate-400">{f.name}</dt>
+            <div key={f.fact}>
+              <dt>{f.name}</dt>
               <dd>{f.value}</dd>
-              <dd className="print:hidden">
+              <dd>
                 {f.step && (
                   <Link href={changeHref(state, f.step)} className="link">
                     Change<span className="sr-only"> {f.name.toLowerCase()}</span>

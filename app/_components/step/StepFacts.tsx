@@ -20,7 +20,7 @@ export function StepFacts({ meta, frontmatter }: { meta: StepMeta; frontmatter: 
   return (
     <ul className="mt-4 flex flex-wrap gap-2 text-sm" role="list" aria-label="About this step">
       {items.map((item) => (
-        <li key={item} className="rounded-full bg-slate-100 px-3 py-1 text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+        <li key={item} className="chip">
           {item}
         </li>
       ))}
