@@ -1,6 +1,6 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
+import { computeMedianRun, filterToValidRuns } from 'lighthouse/core/lib/median-run.js';
 
 export interface LighthouseFigures {
   performance: number;
@@ -32,7 +32,9 @@ export async function runLighthouse(url: string, runs = 3): Promise<LighthouseFi
     if (lhr.runtimeError) failed = lhr;
     else valid.push(lhr);
   }
-  return figures(valid.length ? computeMedianRun(valid) : failed!);
+  // Runs without a first paint or time to interactive cannot be ranked.
+  const ranked = filterToValidRuns(valid);
+  return figures(ranked.length ? computeMedianRun(ranked) : (valid[0] ?? failed!));
 }
 
 async function runOnce(url: string): Promise<Result> {
