@@ -13,7 +13,7 @@ import { freePort } from '../tests/support/server';
 import { jsShipped } from './bench/js-shipped';
 import { withPlantedPage } from './bench/planted-page';
 import { runLighthouse, type LighthouseFigures } from './bench/lighthouse';
-import { serverLoad } from './bench/server-load';
+import { serverLoad, type ServerFigures } from './bench/server-load';
 import { stepTiming } from './bench/step-timing';
 import { serve } from './serve';
 
@@ -29,6 +29,19 @@ const pages = {
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const ms = (n: number) => `${Math.round(n)} ms`;
 const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+/**
+ * A table of server figures against one base row, as two ratios: requests/s,
+ * and the server's main-thread CPU time per request, which moves far less
+ * between runs on a shared machine (a CPU-bound server's rate is its inverse).
+ */
+function serverTable(rows: Record<string, ServerFigures>, base: ServerFigures, against: string): string {
+  return [
+    `| URL | requests/s | p50 | p99 | non-2xx | CPU per request | rate vs ${against} | by CPU |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...Object.entries(rows).map(([n, r]) => `| ${n} | ${Math.round(r.rps)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${r.non2xx} | ${Math.round(r.cpuUs)} µs | ${(r.rps / base.rps).toFixed(2)}× | ${(base.cpuUs / r.cpuUs).toFixed(2)}× |`),
+  ].join('\n');
+}
 
 async function folderBytes(dir: string, ext: string): Promise<number> {
   let total = 0;
@@ -89,40 +102,42 @@ try {
 
   console.log('Server…');
   const server = {
-    'Deep step page': await serverLoad(`${app.url}/fix${deep}`),
-    'Landing page (prerendered)': await serverLoad(`${app.url}/`),
-    'Static file (public/robots.txt)': await serverLoad(`${app.url}/robots.txt`),
-    'The deep step’s HTML as a static file': await serverLoad(`${app.url}/${copies.deep.slice('public/'.length)}`),
-    'The landing page’s HTML as a static file': await serverLoad(`${app.url}/${copies.landing.slice('public/'.length)}`),
+    'Deep step page': await serverLoad(`${app.url}/fix${deep}`, app.pid),
+    'Landing page (prerendered)': await serverLoad(`${app.url}/`, app.pid),
+    'Static file (public/robots.txt)': await serverLoad(`${app.url}/robots.txt`, app.pid),
+    'The deep step’s HTML as a static file': await serverLoad(`${app.url}/${copies.deep.slice('public/'.length)}`, app.pid),
+    'The landing page’s HTML as a static file': await serverLoad(`${app.url}/${copies.landing.slice('public/'.length)}`, app.pid),
   };
   // The framework's own floor: one tiny page, at a static route and behind a
   // catch-all route at the deep step's path, on a second server.
   await fetch(`${bare.url}/fix${deep}`);
   const framework = {
-    'Bare page, static route (`/`)': await serverLoad(`${bare.url}/`),
-    'The same page at the deep step’s path (catch-all route, cached on first visit)': await serverLoad(`${bare.url}/fix${deep}`),
+    'Bare page, static route (`/`)': await serverLoad(`${bare.url}/`, bare.pid),
+    'The same page at the deep step’s path (catch-all route, cached on first visit)': await serverLoad(`${bare.url}/fix${deep}`, bare.pid),
   };
   const [frameworkStatic, frameworkDeep] = Object.values(framework);
   // What a browser asks for: Next.js compresses every response again on every request.
   const gzip = { headers: { 'accept-encoding': 'gzip, deflate, br' } };
   const compressed = {
-    'Deep step page, gzip': await serverLoad(`${app.url}/fix${deep}`, gzip),
-    'Landing page, gzip': await serverLoad(`${app.url}/`, gzip),
+    'Deep step page, gzip': await serverLoad(`${app.url}/fix${deep}`, app.pid, gzip),
+    'Landing page, gzip': await serverLoad(`${app.url}/`, app.pid, gzip),
   };
   const [compressedDeep, compressedLanding] = Object.values(compressed);
   const frameworkRatio = frameworkDeep.rps / frameworkStatic.rps;
+  const frameworkCpuRatio = frameworkStatic.cpuUs / frameworkDeep.cpuUs;
   const bytesAlone = server['The deep step’s HTML as a static file'].rps / server['The landing page’s HTML as a static file'].rps;
 
   // Our own deep route with nothing of a step page in it: the landing page's
   // exact HTML in place of a prerendered 8-answer step's, on a second server
   // (the first keeps the real page in memory).
   const carrierPath = `/fix${deep.split('/').slice(0, 9).join('/')}`;
-  const carried = await withPlantedPage(carrierPath, await readFile(copies.landing, 'utf8'), async (origin) => ({
-    'Landing page (prerendered)': await serverLoad(`${origin}/`),
-    'The landing page’s HTML at an 8-answer step’s address': await serverLoad(`${origin}${carrierPath}`),
+  const carried = await withPlantedPage(carrierPath, await readFile(copies.landing, 'utf8'), async (second) => ({
+    'Landing page (prerendered)': await serverLoad(`${second.url}/`, second.pid),
+    'The landing page’s HTML at an 8-answer step’s address': await serverLoad(`${second.url}${carrierPath}`, second.pid),
   }));
   const [carriedLanding, carriedDeep] = Object.values(carried);
   const routeAlone = carriedDeep.rps / carriedLanding.rps;
+  const routeAloneCpu = carriedLanding.cpuUs / carriedDeep.cpuUs;
   const landingRps = server['Landing page (prerendered)'].rps;
   const deepServer = server['Deep step page'];
 
@@ -143,7 +158,7 @@ Measured on this machine (${(await import('node:os')).cpus().length} cores), Nex
 | Step pages ≤ 20 KiB gzip of script beyond the bare Next.js floor | deep step: +${kib(js['Deep step (10 answers in)'].gzip - floor.gzip)} | ${met(jsOk)} |
 | Step-to-step median < 50 ms with JavaScript | ${ms(withJs.medianMs)} | ${met(withJs.medianMs < 50)} |
 | Step-to-step median < 300 ms without JavaScript | ${ms(withoutJs.medianMs)} | ${met(withoutJs.medianMs < 300)} |
-| Deep step served at ≥ 0.8× the landing page’s rate | ${(deepServer.rps / landingRps).toFixed(2)}× (the same two pages as static files: ${bytesAlone.toFixed(2)}×; the landing page’s own HTML at an 8-answer step’s address: ${routeAlone.toFixed(2)}×; a bare Next.js page at the deep step’s path against itself at a static route: ${frameworkRatio.toFixed(2)}×; see section 4) | ${met(deepServer.rps >= 0.8 * landingRps)} |
+| Deep step served at ≥ 0.8× the landing page’s rate | ${(deepServer.rps / landingRps).toFixed(2)}×, by CPU per request ${(server['Landing page (prerendered)'].cpuUs / deepServer.cpuUs).toFixed(2)}× (the landing page’s own HTML at an 8-answer step’s address: ${routeAlone.toFixed(2)}×, by CPU ${routeAloneCpu.toFixed(2)}×; a bare Next.js page at the deep step’s path against itself at a static route: ${frameworkRatio.toFixed(2)}×, by CPU ${frameworkCpuRatio.toFixed(2)}×; see section 4) | ${met(deepServer.rps >= 0.8 * landingRps)} |
 | Deep step p99 < 100 ms at 50 connections | ${ms(deepServer.p99Ms)} | ${met(deepServer.p99Ms < 100)} |
 
 ## 1. Lighthouse
@@ -174,29 +189,21 @@ Journeys through the wizard in Chromium (390×844), clicking answers in turn. Wi
 
 ## 4. Server
 
-autocannon, 10 s, 50 connections, one URL at a time, against the same server in the same run. The deep step page is ${kib(pageBytes.deep)} of HTML, the landing page ${kib(pageBytes.landing)} (uncompressed, as autocannon asks for them). The last two rows serve those exact bytes as files from \`public/\`, with no rendering or cache lookup: their ratio, ${bytesAlone.toFixed(2)}×, is what the difference in size alone costs on this machine.
+autocannon, 10 s, 50 connections, one URL at a time, against the same server in the same run; “CPU per request” is the time the server’s main thread (where Next.js serves every request) spent, divided by the requests answered. The deep step page is ${kib(pageBytes.deep)} of HTML, the landing page ${kib(pageBytes.landing)} (uncompressed, as autocannon asks for them). The last two rows serve those exact bytes as files from \`public/\`, with no rendering or cache lookup: their ratio, ${bytesAlone.toFixed(2)}×, is what the difference in size alone costs on this machine.
 
-| URL | requests/s | p50 | p99 | non-2xx | rate vs landing |
-| --- | --- | --- | --- | --- | --- |
-${Object.entries(server).map(([n, r]) => `| ${n} | ${Math.round(r.rps)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${r.non2xx} | ${(r.rps / landingRps).toFixed(2)}× |`).join('\n')}
+${serverTable(server, server['Landing page (prerendered)'], 'landing')}
 
 **Compressed, as browsers ask for it.** The same two pages with \`Accept-Encoding: gzip, deflate, br\`: Next.js compresses each response again on every request, so the deep step falls from ${Math.round(deepServer.rps)} to ${Math.round(compressedDeep.rps)} requests/s, and to ${(compressedDeep.rps / compressedLanding.rps).toFixed(2)}× of the landing page. A cache in front that keeps compressed pages (see the README) takes this away.
 
-| URL | requests/s | p50 | p99 | non-2xx | rate vs landing, gzip |
-| --- | --- | --- | --- | --- | --- |
-${Object.entries(compressed).map(([n, r]) => `| ${n} | ${Math.round(r.rps)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${r.non2xx} | ${(r.rps / compressedLanding.rps).toFixed(2)}× |`).join('\n')}
+${serverTable(compressed, compressedLanding, 'landing, gzip')}
 
-**Our route, without our page.** A second server, with the landing page’s exact HTML put in place of a prerendered 8-answer step’s cached HTML (for this measurement only). The ratio, ${routeAlone.toFixed(2)}×, is what a step’s address costs on its own in this app, with the same bytes as the landing page. Figures in this section move by up to a tenth from run to run on this machine; compare rows within one run.
+**Our route, without our page.** A second server, with the landing page’s exact HTML put in place of a prerendered 8-answer step’s cached HTML (for this measurement only). The ratio, ${routeAlone.toFixed(2)}× (${routeAloneCpu.toFixed(2)}× by CPU), is what a step’s address costs on its own in this app, with the same bytes as the landing page. Requests/s in this section move by up to a tenth from run to run on this machine; the CPU time per request moves much less, and is what the rate of a server busy on one core follows.
 
-| URL | requests/s | p50 | p99 | non-2xx | rate vs landing |
-| --- | --- | --- | --- | --- | --- |
-${Object.entries(carried).map(([n, r]) => `| ${n} | ${Math.round(r.rps)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${r.non2xx} | ${(r.rps / carriedLanding.rps).toFixed(2)}× |`).join('\n')}
+${serverTable(carried, carriedLanding, 'landing')}
 
-**The framework’s floor.** The bare Next.js page of section 2 (one heading), served by its own \`next start\` at a static route and, unchanged, behind an optional catch-all route at the deep step’s path, cached on first visit as our deep steps are. Their ratio, ${frameworkRatio.toFixed(2)}×, is what Next.js’s handling of such a route and path costs per request before a page holds anything (a CPU profile puts it in building the route’s pattern, reading the parameters and parsing the longer URL). Where this ratio is near 0.8×, no step page, however small, can meet the 0.8× target; our own headers and proxy rules, which the bare app lacks, cost a little more (the row above).
+**The framework’s floor.** The bare Next.js page of section 2 (one heading), served by its own \`next start\` at a static route and, unchanged, behind an optional catch-all route at the deep step’s path, cached on first visit as our deep steps are. Their ratio, ${frameworkRatio.toFixed(2)}× (${frameworkCpuRatio.toFixed(2)}× by CPU), is what Next.js’s handling of such a route and path costs per request before a page holds anything (a CPU profile puts it in building the route’s pattern, reading the parameters and parsing the longer URL). Where this ratio is near 0.8×, no step page, however small, can meet the 0.8× target; our own headers and proxy rules, which the bare app lacks, cost a little more (the row above).
 
-| URL | requests/s | p50 | p99 | non-2xx | rate vs static route |
-| --- | --- | --- | --- | --- | --- |
-${Object.entries(framework).map(([n, r]) => `| ${n} | ${Math.round(r.rps)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${r.non2xx} | ${(r.rps / frameworkStatic.rps).toFixed(2)}× |`).join('\n')}
+${serverTable(framework, frameworkStatic, 'static route')}
 
 ## 5. Build
 

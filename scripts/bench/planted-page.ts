@@ -7,7 +7,7 @@ import { serve } from '../serve';
  * for the measurement and put back afterwards, whatever happens (Ctrl-C too),
  * so the build never keeps the planted page.
  */
-export async function withPlantedPage<T>(path: string, html: string, measure: (origin: string) => Promise<T>): Promise<T> {
+export async function withPlantedPage<T>(path: string, html: string, measure: (server: { url: string; pid: number }) => Promise<T>): Promise<T> {
   const file = `.next/server/app${path}.html`;
   const original = readFileSync(file);
   const restore = () => writeFileSync(file, original);
@@ -22,7 +22,7 @@ export async function withPlantedPage<T>(path: string, html: string, measure: (o
     server = await serve();
     const served = await (await fetch(`${server.url}${path}`, { headers: { 'accept-encoding': 'identity' } })).text();
     if (served !== html) throw new Error(`Next.js did not serve the planted page at ${path}`);
-    return await measure(server.url);
+    return await measure(server);
   } finally {
     await server?.stop();
     restore();
