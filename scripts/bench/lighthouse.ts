@@ -10,6 +10,8 @@ export interface LighthouseFigures {
   lcpMs: number;
   tbtMs: number;
   cls: number;
+  /** Lighthouse's measure of the host's speed for the run: lower means a slower machine, and higher TBT under its simulated 4× slowdown. */
+  benchmarkIndex: number;
   /** Set when Lighthouse could not measure the page at all. */
   runtimeError?: string;
 }
@@ -60,6 +62,7 @@ function figures(lhr: Result): LighthouseFigures {
     lcpMs: lhr.audits['largest-contentful-paint'].numericValue ?? NaN,
     tbtMs: lhr.audits['total-blocking-time'].numericValue ?? NaN,
     cls: lhr.audits['cumulative-layout-shift'].numericValue ?? NaN,
+    benchmarkIndex: lhr.environment.benchmarkIndex,
   };
 }
 
