@@ -32,8 +32,8 @@ const met = (ok: boolean) => (ok ? 'met' : '**not met**');
 
 /**
  * A table of server figures against one base row, as two ratios: requests/s,
- * and the server's main-thread CPU time per request, which moves far less
- * between runs on a shared machine (a CPU-bound server's rate is its inverse).
+ * and the server's main-thread CPU time per request, which leaves out the
+ * load generator sharing the machine (a CPU-bound server's rate is its inverse).
  */
 function serverTable(rows: Record<string, ServerFigures>, base: ServerFigures, against: string): string {
   return [
@@ -197,7 +197,7 @@ ${serverTable(server, server['Landing page (prerendered)'], 'landing')}
 
 ${serverTable(compressed, compressedLanding, 'landing, gzip')}
 
-**Our route, without our page.** A second server, with the landing page’s exact HTML put in place of a prerendered 8-answer step’s cached HTML (for this measurement only). The ratio, ${routeAlone.toFixed(2)}× (${routeAloneCpu.toFixed(2)}× by CPU), is what a step’s address costs on its own in this app, with the same bytes as the landing page. Requests/s in this section move by up to a tenth from run to run on this machine; the CPU time per request moves much less, and is what the rate of a server busy on one core follows.
+**Our route, without our page.** A second server, with the landing page’s exact HTML put in place of a prerendered 8-answer step’s cached HTML (for this measurement only). The ratio, ${routeAlone.toFixed(2)}× (${routeAloneCpu.toFixed(2)}× by CPU), is what a step’s address costs on its own in this app, with the same bytes as the landing page. Requests/s in this section move by up to a tenth from run to run on this machine; the CPU time per request leaves out the load generator, which shares the machine, and is what limits a server busy on one core.
 
 ${serverTable(carried, carriedLanding, 'landing')}
 

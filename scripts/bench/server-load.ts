@@ -6,7 +6,7 @@ export interface ServerFigures {
   p50Ms: number;
   p99Ms: number;
   non2xx: number;
-  /** Time the server's main thread spent per request, in µs: steadier than requests/s on a shared machine. */
+  /** Time the server's main thread spent per request, in µs: the server's own cost, without the load generator's. */
   cpuUs: number;
 }
 
