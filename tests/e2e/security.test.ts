@@ -108,7 +108,8 @@ describe('crawlers', () => {
   test('are kept off every page rendered per request, and the check’s API', async () => {
     const robots = await (await fetch(`${env.app.url}/robots.txt`)).text();
     const disallowed = robots.split('\n').flatMap((line) => /^Disallow:\s*(\S+)/.exec(line)?.[1] ?? []);
-    for (const path of [...strictRoutes.map((route) => `${route}/role=owner`), '/api/check']) {
+    // The bare route too: the landing page links to /check itself.
+    for (const path of [...strictRoutes.flatMap((route) => [route, `${route}/role=owner`]), '/api/check']) {
       assert.ok(disallowed.some((rule) => path.startsWith(rule)), `${path} is open to crawlers`);
     }
     assert.ok(!disallowed.some((rule) => '/fix/role=owner'.startsWith(rule)), 'the wizard stays crawlable');
