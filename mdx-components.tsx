@@ -1,5 +1,5 @@
 import type { MDXComponents } from 'mdx/types';
-import { staticComponents } from './app/_components/guidance';
+import { staticComponents } from '@/app/_components/guidance';
 
 // Required by @next/mdx. Steps pass the fact-aware components on top of these.
 export function useMDXComponents(components: MDXComponents): MDXComponents {

@@ -1,5 +1,5 @@
 import createMDX from '@next/mdx';
-import { baseHeaders, contentSecurityPolicy, hsts, strictRoutes } from './app/_lib/security-headers.mjs';
+import { baseHeaders, contentSecurityPolicy, hsts, strictRoutes } from './security/headers.mjs';
 
 // Turbopack needs remark plugins by name, not as imported functions.
 const withMDX = createMDX({

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { baseHeaders, contentSecurityPolicy, hsts, strictRoutes } from './app/_lib/security-headers.mjs';
+import { baseHeaders, contentSecurityPolicy, hsts, strictRoutes } from '@/security/headers.mjs';
 
 /**
  * A link cut in the middle of a percent-escape (`%E0%A4%A`) cannot be decoded,

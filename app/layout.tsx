@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
-import { site } from '../content/site';
-import { FocusHeading } from './_components/layout/FocusHeading';
+import { site } from '@/content/site';
+import { FocusHeading } from '@/app/_components/layout/FocusHeading';
 import './globals.css';
 
 export const metadata: Metadata = {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { machineVersion } from '../machines/version';
-import { ContinueLink } from './_components/progress/ContinueLink';
+import { machineVersion } from '@/machines/version';
+import { ContinueLink } from '@/app/_components/progress/ContinueLink';
 
 const faq: { q: string; a: string; link?: { href: string; label: string } }[] = [
   {

@@ -8,7 +8,7 @@
  * Usage: npm run build && npm run load [-- seconds connections]
  */
 import autocannon from 'autocannon';
-import { loopbackAllowed, startCheckFixtures } from '../tests/support/check-fixtures';
+import { loopbackAllowed, startCheckFixtures } from '@/tests/support/check-fixtures';
 import { serve } from './serve';
 
 const [seconds = 60, connections = 100] = process.argv.slice(2).map(Number);

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from '../tests/support/server';
+import { freePort } from '@/tests/support/server';
 
 /** Serves the production build on a free loopback port, for the benchmark and load scripts. */
 export async function serve({ cwd = process.cwd(), port: wanted, env = {} }: { cwd?: string; port?: number; env?: Record<string, string> } = {}): Promise<{ url: string; pid: number; rssMiB(): number; stop(): Promise<void> }> {

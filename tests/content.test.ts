@@ -3,9 +3,9 @@ import { readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { guidanceComponents } from '../app/_components/guidance';
-import type { Facts } from '../machines/facts';
-import { stepIds, stepMeta } from '../machines/steps';
+import { guidanceComponents } from '@/app/_components/guidance';
+import type { Facts } from '@/machines/facts';
+import { stepIds, stepMeta } from '@/machines/steps';
 import { evaluateGuidance } from './mdx-compile';
 
 const dir = 'content/steps';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { composeHandoff, mailtoHref, parseRayId, parseSiteAddress, parseSince, textFileHref } from '../app/_lib/handoff';
+import { composeHandoff, mailtoHref, parseRayId, parseSiteAddress, parseSince, textFileHref } from '@/handoff/message';
 
 const input = {
   facts: [{ name: 'Web server', value: 'Nginx' }],

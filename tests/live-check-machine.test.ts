@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { createActor, waitFor } from 'xstate';
-import { liveCheckMachine } from '../app/_components/live-check/check-machine';
+import { liveCheckMachine } from '@/app/_components/live-check/check-machine';
 
 const realFetch = globalThis.fetch;
 afterEach(() => {

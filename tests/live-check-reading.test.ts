@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { interpret } from '../app/_lib/live-check/interpret';
-import type { CheckReport, Hop } from '../app/_lib/live-check/report';
+import { interpret } from '@/live-check/interpret';
+import type { CheckReport, Hop } from '@/live-check/report';
 
 /** A report of one answer from https://shop.example.com/. */
 function answered(hop: Partial<Hop>): CheckReport {

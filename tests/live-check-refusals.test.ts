@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { vetAddress } from '../app/_lib/live-check/addresses';
-import { parseTarget } from '../app/_lib/live-check/input';
-import { CheckLimits, clientKey } from '../app/_lib/live-check/limits';
-import { describeCheck } from '../app/_lib/live-check/outcome';
-import { settingsFromEnv } from '../app/_lib/live-check/settings';
+import { vetAddress } from '@/live-check/addresses';
+import { parseTarget } from '@/live-check/input';
+import { CheckLimits, clientKey } from '@/live-check/limits';
+import { describeCheck } from '@/live-check/outcome';
+import { settingsFromEnv } from '@/live-check/settings';
 
 const closed = settingsFromEnv({});
 

@@ -5,14 +5,14 @@ import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { parseTarget } from '../app/_lib/live-check/input';
-import { requestOnce } from '../app/_lib/live-check/probe';
-import { interpret } from '../app/_lib/live-check/interpret';
-import { CheckCancelled, runCheck } from '../app/_lib/live-check/run-check';
-import { settingsFromEnv, type CheckSettings } from '../app/_lib/live-check/settings';
-import { loopbackAllowed, startCheckFixtures, type CheckFixtures } from './support/check-fixtures';
-import { nginxAvailable, startNginx, type NginxServer } from './support/nginx';
-import { freePort } from './support/server';
+import { parseTarget } from '@/live-check/input';
+import { requestOnce } from '@/live-check/probe';
+import { interpret } from '@/live-check/interpret';
+import { CheckCancelled, runCheck } from '@/live-check/run-check';
+import { settingsFromEnv, type CheckSettings } from '@/live-check/settings';
+import { loopbackAllowed, startCheckFixtures, type CheckFixtures } from '@/tests/support/check-fixtures';
+import { nginxAvailable, startNginx, type NginxServer } from '@/tests/support/nginx';
+import { freePort } from '@/tests/support/server';
 
 // The fixtures live on loopback, which only the operator's allow-list opens.
 const settings: CheckSettings = { ...settingsFromEnv(loopbackAllowed), timeoutMs: 2000 };

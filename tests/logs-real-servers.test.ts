@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { explainLog, type Explanation } from '../app/_lib/logs/explain';
-import { recognisers } from '../app/_lib/logs/recognisers';
-import { NGINX_BIN, nginxAvailable, startNginx, type NginxServer } from './support/nginx';
-import { phpFpmBin, startPhpFpm, type PhpFpmServer } from './support/php-fpm';
+import { explainLog, type Explanation } from '@/log-explainer/explain';
+import { recognisers } from '@/log-explainer/recognisers';
+import { NGINX_BIN, nginxAvailable, startNginx, type NginxServer } from '@/tests/support/nginx';
+import { phpFpmBin, startPhpFpm, type PhpFpmServer } from '@/tests/support/php-fpm';
 
 const nginxSkip: string | false = nginxAvailable()
   ? false

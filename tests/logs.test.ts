@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { explainLog, maxInputBytes, type Explanation } from '../app/_lib/logs/explain';
-import { phpVersionIn, recognisers, type Recogniser, type Reveals } from '../app/_lib/logs/recognisers';
+import { explainLog, maxInputBytes, type Explanation } from '@/log-explainer/explain';
+import { phpVersionIn, recognisers, type Recogniser, type Reveals } from '@/log-explainer/recognisers';
 
 const allowedSteps = ['server-health', 'proxy', 'firewall', 'dns', 'plugins', 'logs', 'restart', 'php-limits', 'contact-host'];
 const byId = new Map(recognisers.map((r) => [r.id, r]));

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { getAdjacencyMap } from 'xstate/graph';
-import type { WizardContext } from '../machines/facts';
-import { stepIds, stepMeta } from '../machines/steps';
-import { troubleshooter } from '../machines/troubleshooter';
+import type { WizardContext } from '@/machines/facts';
+import { stepIds, stepMeta } from '@/machines/steps';
+import { troubleshooter } from '@/machines/troubleshooter';
 
 /**
  * Path tests over the machine's whole reachable graph. A node is a step, the

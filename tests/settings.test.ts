@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { siteSettings } from '../content/schema';
-import { site } from '../content/site';
+import { siteSettings } from '@/content/schema';
+import { site } from '@/content/site';
 
 const valid = { productName: 'Help', siteUrl: 'https://help.example.com/', support: {} };
 

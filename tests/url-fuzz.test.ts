@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { isStep, stepIds, stepMeta } from '../machines/steps';
-import { canonicalHref, replay, stateFromSegments, type Answer } from '../machines/url-state';
+import { isStep, stepIds, stepMeta } from '@/machines/steps';
+import { canonicalHref, replay, stateFromSegments, type Answer } from '@/machines/url-state';
 
 /**
  * Links travel through tickets, chats and emails and come back cut, mangled

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { answerHref, backHref, changeHref, hrefFor, stateFromSegments } from '../machines/url-state';
+import { answerHref, backHref, changeHref, hrefFor, stateFromSegments } from '@/machines/url-state';
 
 const segments = (href: string) => href.replace(/^\/fix\/?/, '').split('/').filter(Boolean);
 const open = (href: string) => stateFromSegments(segments(href));

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { stepIds, stepMeta } from '../../machines/steps';
-import { FlowDiagram } from '../_components/map/FlowDiagram';
-import { FlowOutline } from '../_components/map/FlowOutline';
-import { layoutFlow } from '../_lib/flow-layout';
-import { loadTitle } from '../_lib/guidance';
+import { stepIds, stepMeta } from '@/machines/steps';
+import { FlowDiagram } from '@/app/_components/map/FlowDiagram';
+import { FlowOutline } from '@/app/_components/map/FlowOutline';
+import { layoutFlow } from './flow-layout';
+import { loadTitle } from '@/content/guidance';
 
 export const metadata: Metadata = {
   title: 'Flow map',

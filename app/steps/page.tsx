@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { site } from '../../content/site';
-import { LinkBuilder } from '../_components/library/LinkBuilder';
-import { StepFilter } from '../_components/library/StepFilter';
-import { StepLibrary } from '../_components/library/StepLibrary';
-import { builderOptions } from '../_lib/library';
+import { site } from '@/content/site';
+import { LinkBuilder } from '@/app/_components/library/LinkBuilder';
+import { StepFilter } from '@/app/_components/library/StepFilter';
+import { StepLibrary } from '@/app/_components/library/StepLibrary';
+import { builderOptions } from './library';
 
 export const metadata: Metadata = {
   title: 'All steps',

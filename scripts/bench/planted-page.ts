@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { serve } from '../serve';
+import { serve } from '@/scripts/serve';
 
 /**
  * Runs `measure` against a fresh server on which the prerendered page at

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { recognisers } from '../../app/_lib/logs/recognisers';
-import { axeViolations, newPhone } from '../support/browser';
-import { appAndBrowser } from '../support/harness';
-import { titleOf } from '../support/content';
-import { answer, heading, labels } from '../support/wizard';
+import { recognisers } from '@/log-explainer/recognisers';
+import { axeViolations, newPhone } from '@/tests/support/browser';
+import { appAndBrowser } from '@/tests/support/harness';
+import { titleOf } from '@/tests/support/content';
+import { answer, heading, labels } from '@/tests/support/wizard';
 
 /** Diagnosing from evidence: the error page a person sees, and the lines of their log. */
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { stepIds } from '../../machines/steps';
-import { startApp, type AppServer } from '../support/server';
+import { stepIds } from '@/machines/steps';
+import { startApp, type AppServer } from '@/tests/support/server';
 
 /**
  * 1,000 cut, mangled and hostile links against the running server: every one

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { buildBareNext } from '../support/bare-next';
-import { scriptBytes, scriptSources } from '../support/script-bytes';
+import { buildBareNext } from '@/tests/support/bare-next';
+import { scriptBytes, scriptSources } from '@/tests/support/script-bytes';
 
 /**
  * The JavaScript budget, deterministic: a step page may ship at most 20 KiB

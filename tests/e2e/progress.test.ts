@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { newPhone } from '../support/browser';
-import { appAndBrowser } from '../support/harness';
-import { titleOf } from '../support/content';
-import { startApp } from '../support/server';
-import { answer, heading, labels } from '../support/wizard';
+import { newPhone } from '@/tests/support/browser';
+import { appAndBrowser } from '@/tests/support/harness';
+import { titleOf } from '@/tests/support/content';
+import { startApp } from '@/tests/support/server';
+import { answer, heading, labels } from '@/tests/support/wizard';
 
 /** Progress is never lost: reload, back, forward, a restarted server, and the browser's memory of it. */
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { ConsoleMessage } from 'playwright-core';
-import { config as proxyConfig } from '../../proxy';
-import { strictRoutes } from '../../app/_lib/security-headers.mjs';
-import { newPhone } from '../support/browser';
-import { appAndBrowser } from '../support/harness';
+import { config as proxyConfig } from '@/proxy';
+import { strictRoutes } from '@/security/headers.mjs';
+import { newPhone } from '@/tests/support/browser';
+import { appAndBrowser } from '@/tests/support/harness';
 
 /** Security headers on every kind of page, and the two script policies at work. */
 

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPhone } from '../support/browser';
-import { startApp, type AppServer } from '../support/server';
+import { launchBrowser, newPhone } from '@/tests/support/browser';
+import { startApp, type AppServer } from '@/tests/support/server';
 
 /**
  * A team running its own copy changes content/site.ts and rebuilds. This

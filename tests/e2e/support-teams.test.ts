@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { stepIds } from '../../machines/steps';
-import { axeViolations, newPhone } from '../support/browser';
-import { appAndBrowser } from '../support/harness';
-import { titleOf } from '../support/content';
-import { answer, heading, labels } from '../support/wizard';
+import { stepIds } from '@/machines/steps';
+import { axeViolations, newPhone } from '@/tests/support/browser';
+import { appAndBrowser } from '@/tests/support/harness';
+import { titleOf } from '@/tests/support/content';
+import { answer, heading, labels } from '@/tests/support/wizard';
 
 /** What support teams rely on: links, the summary, the hand-off, the library and the map. */
 

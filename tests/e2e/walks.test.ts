@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { axeViolations, newPhone } from '../support/browser';
-import { appAndBrowser } from '../support/harness';
-import { titleOf } from '../support/content';
-import { answer as answerStep, heading, labels } from '../support/wizard';
+import { axeViolations, newPhone } from '@/tests/support/browser';
+import { appAndBrowser } from '@/tests/support/harness';
+import { titleOf } from '@/tests/support/content';
+import { answer as answerStep, heading, labels } from '@/tests/support/wizard';
 
 /** Whole journeys in real Chromium, as a person on a phone would take them. */
 

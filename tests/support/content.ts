@@ -1,4 +1,4 @@
-import { evaluateGuidance } from '../mdx-compile';
+import { evaluateGuidance } from '@/tests/mdx-compile';
 
 /** The heading a step shows, read from its guidance file. */
 export async function titleOf(step: string): Promise<string> {

@@ -1,5 +1,5 @@
-import { canonicalHref, type WizardState } from '../../../machines/url-state';
-import { Offer } from '../layout/Offer';
+import { canonicalHref, type WizardState } from '@/machines/url-state';
+import { Offer } from '@/app/_components/layout/Offer';
 
 /** On the steps that send people to their error log: a way to have it read for them. */
 export function ExplainLink({ state }: { state: WizardState }) {

@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { explainAction, type ExplainState } from '../../_lib/explain-action';
-import { CopyButton } from '../guidance/CopyButton';
+import { explainAction, type ExplainState } from '@/app/explain/actions';
+import { CopyButton } from '@/app/_components/guidance/CopyButton';
 
 const severityLabel: Record<string, string> = { critical: 'Serious', error: 'Error', warning: 'Warning', info: 'Note' };
 const severityStyle: Record<string, string> = {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { FactName, Facts } from '../../../machines/facts';
-import { knows } from '../../_lib/facts';
+import type { FactName, Facts } from '@/machines/facts';
+import { knows } from '@/handoff/known-facts';
 import { Command } from './CodeBlock';
 
 const serverNames = { nginx: 'Nginx', apache: 'Apache' } as const;

@@ -1,6 +1,6 @@
 import type { MDXComponents } from 'mdx/types';
-import { site } from '../../../content/site';
-import type { Facts } from '../../../machines/facts';
+import { site } from '@/content/site';
+import type { Facts } from '@/machines/facts';
 import { Warning, Note } from './Callout';
 import { Browser, Details } from './Details';
 import { Command, Pre } from './CodeBlock';

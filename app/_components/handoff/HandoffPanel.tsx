@@ -1,8 +1,8 @@
-import { site } from '../../../content/site';
-import { canonicalHref, type WizardState } from '../../../machines/url-state';
-import { composeHandoff, mailtoHref, textFileHref, type FieldResult } from '../../_lib/handoff';
-import { describeJourney } from '../../_lib/journey';
-import { CopyButton } from '../guidance/CopyButton';
+import { site } from '@/content/site';
+import { canonicalHref, type WizardState } from '@/machines/url-state';
+import { composeHandoff, mailtoHref, textFileHref, type FieldResult } from '@/handoff/message';
+import { describeJourney } from '@/handoff/journey';
+import { CopyButton } from '@/app/_components/guidance/CopyButton';
 import { SupportContact } from './SupportContact';
 
 interface Props {

@@ -1,4 +1,4 @@
-import { site } from '../../../content/site';
+import { site } from '@/content/site';
 
 /** Where to send the message: the team's own contacts from the site settings, if any. */
 export function SupportContact() {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { canonicalHref, type WizardState } from '../../../machines/url-state';
+import { canonicalHref, type WizardState } from '@/machines/url-state';
 
 /** On the tools the wizard sends people to: the way back to their step, when they came from one. */
 export function BackToWizard({ state }: { state: WizardState }) {

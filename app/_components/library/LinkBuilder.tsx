@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { contextPath, type BuilderOptions, type ContextChoice, type ContextFact } from '../../_lib/context-link';
-import { CopyButton } from '../guidance/CopyButton';
+import { contextPath, type BuilderOptions, type ContextChoice, type ContextFact } from '@/app/steps/context-link';
+import { CopyButton } from '@/app/_components/guidance/CopyButton';
 
 
 /**

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { stepHref } from '../../../machines/url-state';
-import { stepLibrary } from '../../_lib/library';
-import { needsLabels } from '../../_lib/needs';
+import { stepHref } from '@/machines/url-state';
+import { stepLibrary } from '@/app/steps/library';
+import { needsLabels } from '@/content/needs';
 
 
 /** Every step, grouped by stage, each with its jump-in link. */

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Ref } from 'react';
-import type { Tone } from '../../_lib/live-check/interpret';
-import type { CheckView } from '../../_lib/live-check/for-wizard';
+import type { Tone } from '@/live-check/interpret';
+import type { CheckView } from '@/live-check/for-wizard';
 
 const toneLabel: Record<Tone, string> = { good: 'Fine', bad: 'Problem', unsure: 'Note' };
 const toneStyle: Record<Tone, string> = {

@@ -2,8 +2,8 @@
 
 import { useMachine } from '@xstate/react';
 import { useActionState, useEffect, useRef } from 'react';
-import { checkAction } from '../../_lib/check-action';
-import type { CheckState } from '../../_lib/live-check/for-wizard';
+import { checkAction } from '@/app/check/actions';
+import type { CheckState } from '@/live-check/for-wizard';
 import { liveCheckMachine } from './check-machine';
 import { CheckReport } from './CheckReport';
 

@@ -1,5 +1,5 @@
-import { canonicalHref, type WizardState } from '../../../machines/url-state';
-import { Offer } from '../layout/Offer';
+import { canonicalHref, type WizardState } from '@/machines/url-state';
+import { Offer } from '@/app/_components/layout/Offer';
 
 /** On "everyone or only you?" and after each fix: let us look at the site from outside. */
 export function LiveCheckLink({ state }: { state: WizardState }) {

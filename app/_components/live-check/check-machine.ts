@@ -1,5 +1,5 @@
 import { assign, fromCallback, setup } from 'xstate';
-import type { CheckState } from '../../_lib/live-check/for-wizard';
+import type { CheckState } from '@/live-check/for-wizard';
 
 /**
  * The live check in the browser: idle, checking (with progress; the person

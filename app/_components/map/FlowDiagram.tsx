@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { stepHref } from '../../../machines/url-state';
-import type { FlowLayout } from '../../_lib/flow-layout';
+import { stepHref } from '@/machines/url-state';
+import type { FlowLayout } from '@/app/map/flow-layout';
 
 /** Whole pixels: the map is drawn at its natural size, and every decimal is sent twice. */
 function path(points: { x: number; y: number }[]): string {

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { describeCondition, flowEdges } from '../../../machines/graph';
-import { stages } from '../../../machines/meta';
-import { stepIds, stepMeta } from '../../../machines/steps';
-import { stepHref } from '../../../machines/url-state';
+import { describeCondition, flowEdges } from '@/machines/graph';
+import { stages } from '@/machines/meta';
+import { stepIds, stepMeta } from '@/machines/steps';
+import { stepHref } from '@/machines/url-state';
 
 /** The same flow as nested lists: for screen readers, keyboards and print. */
 export function FlowOutline({ titles }: { titles: Record<string, string> }) {

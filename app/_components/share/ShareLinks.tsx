@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { CopyButton } from '../guidance/CopyButton';
+import { CopyButton } from '@/app/_components/guidance/CopyButton';
 
 interface Props {
   /** The configured public address, used until the browser knows better. */

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { answerHref, type WizardState } from '../../../machines/url-state';
+import { answerHref, type WizardState } from '@/machines/url-state';
 import { PictureAnswers } from './PictureAnswers';
 import { PrefetchAnswers } from './PrefetchAnswers';
 

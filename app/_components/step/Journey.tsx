@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { changeHref, type WizardState } from '../../../machines/url-state';
-import { describeJourney } from '../../_lib/journey';
+import { changeHref, type WizardState } from '@/machines/url-state';
+import { describeJourney } from '@/handoff/journey';
 
 /** What the wizard knows so far and what the person has tried: their record. */
 export async function Journey({ state }: { state: WizardState }) {

@@ -1,4 +1,4 @@
-import type { Rejected } from '../../../machines/url-state';
+import type { Rejected } from '@/machines/url-state';
 
 /**
  * A part of a link is shown back only when it looks like one of ours; a

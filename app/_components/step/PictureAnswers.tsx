@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { answerHref, type WizardState } from '../../../machines/url-state';
-import { errorPageDrawings } from '../error-pages/drawings';
+import { answerHref, type WizardState } from '@/machines/url-state';
+import { errorPageDrawings } from '@/app/_components/error-pages/drawings';
 
 /**
  * Answers people recognise rather than name: each a link holding a drawing,

@@ -1,4 +1,4 @@
-import { stages, type Stage } from '../../../machines/meta';
+import { stages, type Stage } from '@/machines/meta';
 
 /** Where the person is in the journey, as the five stages: one bar each, named for screen readers. */
 export function Progress({ stage, stepNumber }: { stage: Stage; stepNumber: number }) {

@@ -1,6 +1,6 @@
-import type { GuidanceFrontmatter } from '../../../content/schema';
-import type { StepMeta } from '../../../machines/meta';
-import { needsLabels } from '../../_lib/needs';
+import type { GuidanceFrontmatter } from '@/content/schema';
+import type { StepMeta } from '@/machines/meta';
+import { needsLabels } from '@/content/needs';
 
 const risks: Record<GuidanceFrontmatter['risk'], string | null> = {
   none: null,

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { canonicalHref, changeHref, type WizardState } from '../../../machines/url-state';
-import { loadTitle } from '../../_lib/guidance';
-import { describeJourney } from '../../_lib/journey';
-import { stepMeta } from '../../../machines/steps';
+import { canonicalHref, changeHref, type WizardState } from '@/machines/url-state';
+import { loadTitle } from '@/content/guidance';
+import { describeJourney } from '@/handoff/journey';
+import { stepMeta } from '@/machines/steps';
 
 /** One line of the record: what, the answer, and a link to change it. */
 function Row({ term, value, change, changeLabel }: { term: React.ReactNode; value: string; change?: string; changeLabel: string }) {

@@ -1,5 +1,5 @@
-import { admit, check, contextOf } from '../../_lib/live-check/for-wizard';
-import { CheckCancelled } from '../../_lib/live-check/run-check';
+import { admit, check, contextOf } from '@/live-check/for-wizard';
+import { CheckCancelled } from '@/live-check/run-check';
 
 /**
  * POST { url, context } → a stream of JSON lines: `{ progress }` while the

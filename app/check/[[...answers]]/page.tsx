@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { canonicalHref, stateFromSegments } from '../../../machines/url-state';
-import { BackToWizard } from '../../_components/layout/BackToWizard';
-import { LiveCheck } from '../../_components/live-check/LiveCheck';
+import { canonicalHref, stateFromSegments } from '@/machines/url-state';
+import { BackToWizard } from '@/app/_components/layout/BackToWizard';
+import { LiveCheck } from '@/app/_components/live-check/LiveCheck';
 
 interface Props {
   params: Promise<{ answers?: string[] }>;

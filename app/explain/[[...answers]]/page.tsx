@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { canonicalHref, stateFromSegments } from '../../../machines/url-state';
-import { BackToWizard } from '../../_components/layout/BackToWizard';
-import { LogExplainer } from '../../_components/explain/LogExplainer';
+import { canonicalHref, stateFromSegments } from '@/machines/url-state';
+import { BackToWizard } from '@/app/_components/layout/BackToWizard';
+import { LogExplainer } from '@/app/_components/explain/LogExplainer';
 
 interface Props {
   params: Promise<{ answers?: string[] }>;

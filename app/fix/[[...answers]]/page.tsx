@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { canonicalHref, stateFromSegments } from '../../../machines/url-state';
-import { StepView } from '../../_components/step/StepView';
-import { loadGuidance } from '../../_lib/guidance';
-import { prerenderedAnswers } from '../../_lib/prerender';
+import { canonicalHref, stateFromSegments } from '@/machines/url-state';
+import { StepView } from '@/app/_components/step/StepView';
+import { loadGuidance } from '@/content/guidance';
+import { prerenderedAnswers } from '@/app/fix/prerender';
 
 interface Props {
   params: Promise<{ answers?: string[] }>;

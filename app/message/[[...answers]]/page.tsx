@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { canonicalHref, stateFromSegments } from '../../../machines/url-state';
-import { HandoffPanel } from '../../_components/handoff/HandoffPanel';
-import { parseRayId, parseSiteAddress, parseSince } from '../../_lib/handoff';
-import { firstValue, type Query } from '../../_lib/query';
+import { canonicalHref, stateFromSegments } from '@/machines/url-state';
+import { HandoffPanel } from '@/app/_components/handoff/HandoffPanel';
+import { parseRayId, parseSiteAddress, parseSince } from '@/handoff/message';
+import { firstValue, type Query } from '@/app/query';
 
 interface Props {
   params: Promise<{ answers?: string[] }>;

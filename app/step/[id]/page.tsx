@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { permanentRedirect } from 'next/navigation';
-import { legacySteps } from '../../../machines/legacy';
-import { stepIds } from '../../../machines/steps';
-import { stateFromSegments, stepHref } from '../../../machines/url-state';
-import { StepView } from '../../_components/step/StepView';
-import { loadGuidance } from '../../_lib/guidance';
+import { legacySteps } from '@/machines/legacy';
+import { stepIds } from '@/machines/steps';
+import { stateFromSegments, stepHref } from '@/machines/url-state';
+import { StepView } from '@/app/_components/step/StepView';
+import { loadGuidance } from '@/content/guidance';
 
 interface Props {
   params: Promise<{ id: string }>;

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { site } from '../../../content/site';
-import { LinkBuilder } from '../../_components/library/LinkBuilder';
-import { readChoice } from '../../_lib/context-link';
-import type { Query } from '../../_lib/query';
-import { builderOptions } from '../../_lib/library';
+import { site } from '@/content/site';
+import { LinkBuilder } from '@/app/_components/library/LinkBuilder';
+import { readChoice } from '@/app/steps/context-link';
+import type { Query } from '@/app/query';
+import { builderOptions } from '@/app/steps/library';
 
 export const metadata: Metadata = {
   title: 'Link for your customer',

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { stateFromSegments } from '../../../machines/url-state';
-import { HandoffPanel } from '../../_components/handoff/HandoffPanel';
-import { LinkNotice } from '../../_components/step/LinkNotice';
-import { CheckAnswers } from '../../_components/summary/CheckAnswers';
+import { stateFromSegments } from '@/machines/url-state';
+import { HandoffPanel } from '@/app/_components/handoff/HandoffPanel';
+import { LinkNotice } from '@/app/_components/step/LinkNotice';
+import { CheckAnswers } from '@/app/_components/summary/CheckAnswers';
 
 interface Props {
   params: Promise<{ answers?: string[] }>;

@@ -1,4 +1,4 @@
-import { firstValue, type Query } from './query';
+import { firstValue, type Query } from '@/app/query';
 
 /**
  * Links with known context: a support agent who knows a customer's setup

@@ -1,7 +1,7 @@
-import { stages } from '../../machines/meta';
-import { stepIds, stepMeta } from '../../machines/steps';
+import { stages } from '@/machines/meta';
+import { stepIds, stepMeta } from '@/machines/steps';
 import { contextFacts, type BuilderOptions } from './context-link';
-import { loadGuidance } from './guidance';
+import { loadGuidance } from '@/content/guidance';
 
 /** Every step with its guidance's frontmatter, grouped by stage, in journey order. */
 export async function stepLibrary() {

@@ -1,5 +1,5 @@
 import type { MDXContent } from 'mdx/types';
-import { guidanceFrontmatter, type GuidanceFrontmatter } from '../../content/schema';
+import { guidanceFrontmatter, type GuidanceFrontmatter } from './schema';
 
 export interface Guidance {
   Content: MDXContent;
@@ -11,7 +11,7 @@ export interface Guidance {
  * here, so a bad file stops the build instead of reaching a reader.
  */
 export async function loadGuidance(name: string): Promise<Guidance> {
-  const mod = await import(`../../content/steps/${name}.mdx`);
+  const mod = await import(`./steps/${name}.mdx`);
   const checked = guidanceFrontmatter.safeParse(mod.frontmatter);
   if (!checked.success) {
     throw new Error(`content/steps/${name}.mdx has invalid frontmatter: ${checked.error.message}`);

@@ -1,4 +1,4 @@
-import { replay, type Answer } from '../../machines/url-state';
+import { replay, type Answer } from '@/machines/url-state';
 
 /**
  * The step URLs built ahead of time: every journey up to `depth` answers

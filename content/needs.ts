@@ -1,4 +1,4 @@
-import type { StepMeta } from '../../machines/meta';
+import type { StepMeta } from '@/machines/meta';
 
 /** What a step asks of a person, said the same way on the step and in the library. */
 export const needsLabels: Record<NonNullable<StepMeta['needs']>, string> = {

@@ -4,9 +4,9 @@
  * its answers into the wizard. Shared by the form's server action and the
  * streaming route.
  */
-import { stepMeta } from '../../../machines/steps';
-import { canonicalHref, hrefFor, stateFromSegments, type Answer } from '../../../machines/url-state';
-import { loadTitle } from '../guidance';
+import { stepMeta } from '@/machines/steps';
+import { canonicalHref, hrefFor, stateFromSegments, type Answer } from '@/machines/url-state';
+import { loadTitle } from '@/content/guidance';
 import { parseTarget } from './input';
 import { interpret, type Finding, type Tone } from './interpret';
 import { clientKey, refusalMessage, sharedLimits } from './limits';

@@ -1,6 +1,6 @@
 'use server';
 
-import { explainForWizard, type ExplainResult } from './explain-result';
+import { explainForWizard, type ExplainResult } from '@/log-explainer/for-wizard';
 
 export type ExplainState = { result?: ExplainResult; error?: string };
 

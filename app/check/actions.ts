@@ -1,7 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { admit, check, contextOf, type CheckState } from './live-check/for-wizard';
+import { admit, check, contextOf, type CheckState } from '@/live-check/for-wizard';
 
 /**
  * The live check form's action, used when JavaScript is off (with it on,

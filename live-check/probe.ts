@@ -4,7 +4,7 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { checkServerIdentity } from 'node:tls';
-import { site } from '../../../content/site';
+import { site } from '@/content/site';
 import type { CertificateInfo, Hop } from './report';
 
 /** One address a host name resolved to. */

@@ -1,8 +1,8 @@
-import { stepMeta } from '../../machines/steps';
-import { hrefFor, stateFromSegments, type Answer } from '../../machines/url-state';
-import { explainLog, maxInputBytes } from './logs/explain';
-import type { Reveals } from './logs/recognisers';
-import { loadTitle } from './guidance';
+import { stepMeta } from '@/machines/steps';
+import { hrefFor, stateFromSegments, type Answer } from '@/machines/url-state';
+import { explainLog, maxInputBytes } from './explain';
+import type { Reveals } from './recognisers';
+import { loadTitle } from '@/content/guidance';
 
 /** What the log explainer sends back to the page: meanings and links, never the pasted text (unless asked). */
 export interface ExplainResult {

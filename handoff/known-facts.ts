@@ -1,5 +1,5 @@
-import type { FactName, WizardContext } from '../../machines/facts';
-import { stepIds, stepMeta } from '../../machines/steps';
+import type { FactName, WizardContext } from '@/machines/facts';
+import { stepIds, stepMeta } from '@/machines/steps';
 
 /** Short names for what each question found out, in the order they are asked. */
 const factNames: Record<FactName, [you: string, me: string]> = {
@@ -44,4 +44,4 @@ export function knownFacts({ facts, sources }: Pick<WizardContext, 'facts' | 'so
   });
 }
 
-export { knows } from '../../machines/facts';
+export { knows } from '@/machines/facts';

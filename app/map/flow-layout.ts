@@ -1,7 +1,7 @@
 import { Graph, layout, type EdgeLabel, type NodeLabel } from '@dagrejs/dagre';
-import { flowEdges } from '../../machines/graph';
-import { stepIds, stepMeta } from '../../machines/steps';
-import type { Stage } from '../../machines/meta';
+import { flowEdges } from '@/machines/graph';
+import { stepIds, stepMeta } from '@/machines/steps';
+import type { Stage } from '@/machines/meta';
 
 export interface MapNode {
   id: string;

@@ -1,9 +1,9 @@
-import { stepMeta } from '../../machines/steps';
-import type { WizardState } from '../../machines/url-state';
-import { knownFacts, type KnownFact } from './facts';
-import { loadTitle } from './guidance';
-import { describeCheck } from './live-check/outcome';
-import { recognisers } from './logs/recognisers';
+import { stepMeta } from '@/machines/steps';
+import type { WizardState } from '@/machines/url-state';
+import { knownFacts, type KnownFact } from './known-facts';
+import { loadTitle } from '@/content/guidance';
+import { describeCheck } from '@/live-check/outcome';
+import { recognisers } from '@/log-explainer/recognisers';
 
 export interface TriedStep {
   step: string;
