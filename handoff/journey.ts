@@ -1,9 +1,10 @@
 import { stepMeta } from '@/machines/steps';
 import type { WizardState } from '@/machines/url-state';
 import { knownFacts, type KnownFact } from './known-facts';
+import { answerLabel } from '@/content/answers';
 import { loadTitle } from '@/content/guidance';
 import { describeCheck } from '@/live-check/outcome';
-import { recognisers } from '@/log-explainer/recognisers';
+import { recognisers } from '@/evidence/log-lines';
 
 export interface TriedStep {
   step: string;
@@ -33,12 +34,12 @@ export async function describeJourney(state: WizardState): Promise<JourneyRecord
       step,
       answer,
       title: await loadTitle(stepMeta(step).guidance),
-      outcome: stepMeta(step).answers.find((a) => a.id === answer)?.label ?? answer,
+      outcome: await answerLabel(step, answer),
     })),
   );
   const findings = state.found.flatMap((id) => {
     const r = recognisers.find((r) => r.id === id);
     return r ? [{ title: r.title, meaning: r.meaning }] : [];
   });
-  return { facts: knownFacts(state.context, Boolean(state.start)), tried, findings, liveCheck: describeCheck(state.checked) };
+  return { facts: await knownFacts(state.context, Boolean(state.start)), tried, findings, liveCheck: describeCheck(state.checked) };
 }

@@ -1,4 +1,5 @@
 import type { FactName, WizardContext } from '@/machines/facts';
+import { answerLabel } from '@/content/answers';
 import { stepIds, stepMeta } from '@/machines/steps';
 
 /** Short names for what each question found out, in the order they are asked. */
@@ -6,10 +7,12 @@ const factNames: Record<FactName, [you: string, me: string]> = {
   role: ['Your role', 'My role'],
   reach: ['Who sees the error', 'Who sees the error'],
   page: ['Error page', 'Error page'],
+  cfCode: ['Cloudflare error number', 'Cloudflare error number'],
   access: ['Your access', 'My access'],
   cdn: ['CDN in front', 'CDN in front'],
   cms: ['CMS', 'CMS'],
   server: ['Web server', 'Web server'],
+  app: ['Behind the web server', 'Behind the web server'],
   php: ['PHP version', 'PHP version'],
 };
 
@@ -33,15 +36,16 @@ export interface KnownFact {
  * link (`start=`) brought along have no question the journey passes, so no
  * "change" link.
  */
-export function knownFacts({ facts, sources }: Pick<WizardContext, 'facts' | 'sources'>, jumpedIn = false): KnownFact[] {
-  return (Object.keys(factNames) as FactName[]).flatMap((fact) => {
-    const value = facts[fact];
-    if (!value) return [];
-    const question = questionFor(fact);
-    const label = (question && stepMeta(question).answers.find((a) => a.id === value)?.label) ?? value;
-    const [name, ownName] = factNames[fact];
-    return [{ fact, name, ownName, value: label, step: sources[fact] ?? (jumpedIn ? undefined : question) }];
-  });
+export async function knownFacts({ facts, sources }: Pick<WizardContext, 'facts' | 'sources'>, jumpedIn = false): Promise<KnownFact[]> {
+  const known = (Object.keys(factNames) as FactName[]).filter((fact) => facts[fact]);
+  return Promise.all(
+    known.map(async (fact) => {
+      const value = facts[fact]!;
+      const question = questionFor(fact);
+      const [name, ownName] = factNames[fact];
+      return { fact, name, ownName, value: question ? await answerLabel(question, value) : value, step: sources[fact] ?? (jumpedIn ? undefined : question) };
+    }),
+  );
 }
 
 export { knows } from '@/machines/facts';

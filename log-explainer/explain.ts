@@ -4,7 +4,7 @@
  * kept, so nothing private a person pastes ends up in the result unless it
  * is a recognised log line.
  */
-import { recognisers, severities, type Recogniser, type Reveals, type Severity } from './recognisers';
+import { recognisers, severities, type Recogniser, type Reveals, type Severity } from '@/evidence/log-lines';
 
 export const maxInputBytes = 200 * 1024;
 /** Longer lines are cut to this many characters before matching, for speed. */

@@ -1,7 +1,7 @@
 import { stepMeta } from '@/machines/steps';
 import { hrefFor, stateFromSegments, type Answer } from '@/machines/url-state';
 import { explainLog, maxInputBytes } from './explain';
-import type { Reveals } from './recognisers';
+import type { Reveals } from '@/evidence/log-lines';
 import { loadTitle } from '@/content/guidance';
 
 /** What the log explainer sends back to the page: meanings and links, never the pasted text (unless asked). */

@@ -11,10 +11,12 @@ export const stages = [
 
 export type Stage = (typeof stages)[number]['id'];
 
+/** An answer as the machine knows it; its words live in the step's MDX frontmatter. */
 export interface AnswerMeta {
   /** Appears in URLs (`step=answer`), so keep it short, lowercase and stable. */
   id: string;
-  label: string;
+  /** Given by a tool's result link (the live check, the log explainer), not offered as a button. */
+  fromTool?: true;
 }
 
 /** The metadata every state of the machine carries. */

@@ -5,10 +5,11 @@ import { troubleshooter } from './troubleshooter';
 
 const nodes = troubleshooter.states as Record<string, { meta?: StepMeta }>;
 
-export const stepIds: readonly string[] = Object.keys(nodes);
+/** Every step a person can be on; the machine's transient `plan` state, which has no page, is not one. */
+export const stepIds: readonly string[] = Object.keys(nodes).filter((id) => nodes[id].meta);
 
 export function isStep(id: string): boolean {
-  return Object.hasOwn(nodes, id);
+  return Object.hasOwn(nodes, id) && Boolean(nodes[id].meta);
 }
 
 export function stepMeta(id: string): StepMeta {

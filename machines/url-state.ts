@@ -3,7 +3,7 @@ import type { WizardContext } from './facts';
 import type { StepMeta } from './meta';
 import { legacySteps } from './legacy';
 import { findAnswer, isStep, stepIds, stepMeta } from './steps';
-import { troubleshooter } from './troubleshooter';
+import { troubleshooter, type AnswerId } from './troubleshooter';
 
 /**
  * The URL is the state. A wizard URL is `/fix` followed by one segment per
@@ -174,16 +174,19 @@ export function replay(answers: readonly Answer[], { at, start }: { at?: string;
       return start && fact ? [[fact, a.answer]] : [];
     }),
   );
+  const listed = (name: string) => answers.find((a) => a.step === name)?.answer.split('+') ?? [];
+  const evidence = { found: listed('found'), checked: listed('check') };
   snapshot = troubleshooter.resolveState({
     value: start ?? (snapshot.value as string),
-    context: { ...snapshot.context, facts: { ...snapshot.context.facts, ...facts } },
+    context: { ...snapshot.context, facts: { ...snapshot.context.facts, ...facts }, evidence },
   });
 
   for (let i = 0; i < maxSegments && snapshot.status === 'active'; i++) {
     const step = snapshot.value as string;
     const given = remaining.get(step);
     if (!given || step === at) break;
-    const [next] = transition(troubleshooter, snapshot, { type: given.answer });
+    // A validated answer is one of this step's answer ids.
+    const [next] = transition(troubleshooter, snapshot, { type: given.answer as AnswerId });
     if (next.value === step) break; // cannot happen for a validated answer; never loop
     remaining.delete(step);
     path.push(given);
@@ -194,8 +197,8 @@ export function replay(answers: readonly Answer[], { at, start }: { at?: string;
   return {
     step,
     start,
-    found: remaining.get('found')?.answer.split('+') ?? [],
-    checked: remaining.get('check')?.answer.split('+') ?? [],
+    found: [...evidence.found],
+    checked: [...evidence.checked],
     meta: stepMeta(step),
     context: snapshot.context,
     path,

@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { explainLog, type Explanation } from '@/log-explainer/explain';
-import { recognisers } from '@/log-explainer/recognisers';
+import { recognisers } from '@/evidence/log-lines';
 import { NGINX_BIN, nginxAvailable, startNginx, type NginxServer } from '@/tests/support/nginx';
 import { phpFpmBin, startPhpFpm, type PhpFpmServer } from '@/tests/support/php-fpm';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { explainLog, maxInputBytes, type Explanation } from '@/log-explainer/explain';
-import { phpVersionIn, recognisers, type Recogniser, type Reveals } from '@/log-explainer/recognisers';
+import { phpVersionIn, recognisers, type Recogniser, type Reveals } from '@/evidence/log-lines';
 
 const allowedSteps = ['server-health', 'proxy', 'firewall', 'dns', 'plugins', 'logs', 'restart', 'php-limits', 'contact-host'];
 const byId = new Map(recognisers.map((r) => [r.id, r]));

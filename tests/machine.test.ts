@@ -17,7 +17,7 @@ const serialize = (s: unknown) => {
 };
 
 const adjacency = getAdjacencyMap(troubleshooter, {
-  events: (s) => stepMeta((s as Snap).value as string).answers.map((a) => ({ type: a.id })),
+  events: (s) => stepMeta((s as Snap).value as string).answers.map((a) => ({ type: a.id as AnswerId })),
   serializeState: serialize,
 });
 
@@ -68,7 +68,7 @@ describe('the decision machine', () => {
   });
 
   test('a visitor never reaches a server step or the owner’s questions', () => {
-    const offLimits = [...serverSteps, 'access', 'cdn', 'cms', 'server', 'dns', 'contact-host', 'handoff'];
+    const offLimits = [...serverSteps, 'evidence', 'cf-code', 'access', 'cdn', 'cms', 'server', 'app', 'dns', 'cloudflare-ssl', 'cloudflare-status', 'contact-host', 'handoff'];
     const reached = nodes.filter((n) => n.facts.role === 'visitor' && offLimits.includes(n.step));
     assert.deepEqual(reached.map((n) => n.step), []);
     assert.ok(nodes.some((n) => n.facts.role === 'visitor' && n.step === 'visitor-end'));
@@ -133,10 +133,10 @@ describe('the decision machine', () => {
 describe('jumping straight to a step (a support agent’s link)', () => {
   for (const start of stepIds) {
     test(`from ${start}, every answer leads on and every path ends in an ending`, () => {
-      const fromState = troubleshooter.resolveState({ value: start, context: { facts: {}, sources: {}, tried: [] } });
+      const fromState = troubleshooter.resolveState({ value: start, context: { facts: {}, sources: {}, tried: [], evidence: { found: [], checked: [] } } });
       const map = getAdjacencyMap(troubleshooter, {
         fromState,
-        events: (s) => stepMeta((s as Snap).value as string).answers.map((a) => ({ type: a.id })),
+        events: (s) => stepMeta((s as Snap).value as string).answers.map((a) => ({ type: a.id as AnswerId })),
         serializeState: serialize,
       });
       const seen = new Map<string, 'open' | 'done'>();
@@ -157,31 +157,43 @@ describe('jumping straight to a step (a support agent’s link)', () => {
   }
 });
 
-describe('evidence from the error page', () => {
-  const firstFix = (facts: Partial<Record<string, string>>) => {
-    const entries = nodes.filter((n) => Object.entries(facts).every(([k, v]) => (n.facts as Record<string, string>)[k] === v));
-    const fixes = new Set<string>();
-    for (const n of entries) for (const e of n.edges) if (['cms', 'server'].includes(n.step) && !['server', 'fixed'].includes(e.to)) fixes.add(e.to);
-    return [...fixes];
-  };
+describe('evidence on the path', () => {
+  const blockedPathPossible = (f: Snap['context']['facts']) =>
+    f.page === 'browser' || (f.page === 'cloudflare-52x' && ['521', '522'].includes(f.cfCode ?? '')) || (f.reach === 'only-me' && [undefined, 'browser', 'not-sure'].includes(f.page));
 
-  test('no page from the site at all sends an owner to DNS first', () => {
-    assert.deepEqual(firstFix({ role: 'owner', page: 'browser', access: 'ssh' }), ['dns']);
+  test('the firewall-off test is offered only where something may block the way', () => {
+    const offered = nodes.filter((n) => n.step === 'firewall');
+    assert.ok(offered.length > 0);
+    for (const n of offered) assert.ok(blockedPathPossible(n.facts), `firewall offered for ${JSON.stringify(n.facts)}`);
   });
 
-  test('a bare web-server page sends SSH users to the proxy settings and panel users to the logs first', () => {
-    assert.deepEqual(firstFix({ page: 'nginx', access: 'ssh' }), ['proxy']);
-    assert.deepEqual(firstFix({ page: 'apache', access: 'panel' }), ['logs']);
+  test('a page from the site’s own web server keeps the firewall, bans and DNS off the path', () => {
+    const reached = nodes.filter((n) => ['nginx', 'apache', 'cloudflare-502'].includes(n.facts.page!) && ['firewall', 'bans', 'dns', 'firewall-back-on'].includes(n.step));
+    assert.deepEqual(reached.map((n) => `${n.facts.page} → ${n.step}`), []);
   });
 
-  test('Cloudflare’s 52x pages send people with access to the firewall first', () => {
-    assert.deepEqual(firstFix({ page: 'cloudflare-52x', access: 'panel' }), ['firewall']);
+  test('sites that don’t run PHP are never sent to the PHP fixes', () => {
+    const php = ['php-workers', 'php-limits', 'php-version', 'plugins'];
+    const reached = nodes.filter((n) => ['node', 'python', 'docker'].includes(n.facts.app!) && php.includes(n.step));
+    assert.deepEqual(reached.map((n) => `${n.facts.app} → ${n.step}`), []);
   });
 
-  test('what the page shows is not asked again', () => {
+  test('what runs behind the web server is asked only of SSH users whose site is not a PHP CMS', () => {
+    const asked = nodes.filter((n) => n.step === 'app');
+    assert.ok(asked.length > 0);
+    for (const n of asked) {
+      assert.equal(n.facts.access, 'ssh');
+      assert.ok(['none', 'not-sure'].includes(n.facts.cms!), `app asked for cms=${n.facts.cms}`);
+    }
+  });
+
+  test('the Cloudflare number is asked only of owners who saw a numbered Cloudflare page', () => {
+    for (const n of nodes.filter((n) => n.step === 'cf-code')) assert.deepEqual([n.facts.role, n.facts.page], ['owner', 'cloudflare-52x']);
+  });
+
+  test('what a page shows is not asked again', () => {
     assert.deepEqual(nodes.filter((n) => n.step === 'server' && ['nginx', 'apache'].includes(n.facts.page!)).map((n) => n.key), []);
     assert.deepEqual(nodes.filter((n) => n.step === 'cdn' && n.facts.page?.startsWith('cloudflare')).map((n) => n.key), []);
-    assert.ok(nodes.some((n) => n.facts.page === 'nginx' && n.facts.server === 'nginx' && n.step === 'proxy'));
   });
 
   test('no step comes twice in a journey, whatever the evidence', () => {

@@ -17,7 +17,7 @@ export async function builderOptions(): Promise<BuilderOptions> {
   const starts = library.filter((s) => s.meta.kind === 'fix').map((s) => ({ id: s.id, title: s.title }));
   const facts = contextFacts.map((fact) => {
     const question = library.find((s) => s.meta.fact === fact)!;
-    return { fact, question: question.title, answers: question.meta.answers.map(({ id, label }) => ({ id, label })) };
+    return { fact, question: question.title, answers: question.meta.answers.map(({ id }) => ({ id, label: question.answers?.[id] ?? id })) };
   });
   return { starts, facts };
 }

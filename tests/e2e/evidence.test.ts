@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { recognisers } from '@/log-explainer/recognisers';
+import { recognisers } from '@/evidence/log-lines';
 import { axeViolations, newPhone } from '@/tests/support/browser';
 import { appAndBrowser } from '@/tests/support/harness';
 import { titleOf } from '@/tests/support/content';

@@ -3,6 +3,9 @@ import { answerHref, type WizardState } from '@/machines/url-state';
 import { PictureAnswers } from './PictureAnswers';
 import { PrefetchAnswers } from './PrefetchAnswers';
 
+/** Answers a tool's result gives (the live check's "use what it found") are not buttons. */
+export const offeredAnswers = (state: WizardState) => state.meta.answers.filter((a) => !a.fromTool);
+
 const headings = { question: 'Choose your answer', fix: 'Did it work?' } as const;
 
 /**
@@ -10,10 +13,10 @@ const headings = { question: 'Choose your answer', fix: 'Did it work?' } as cons
  * JavaScript; with it, the steps they lead to are fetched as soon as this
  * one shows, so the next step appears the moment an answer is chosen.
  */
-export function Answers({ state }: { state: WizardState }) {
+export function Answers({ state, labels }: { state: WizardState; labels: Readonly<Record<string, string>> }) {
   if (state.meta.kind === 'ending') return null;
   const prefetch = <PrefetchAnswers />;
-  if (state.meta.pictures) return <>{prefetch}<PictureAnswers state={state} /></>;
+  if (state.meta.pictures) return <>{prefetch}<PictureAnswers state={state} labels={labels} /></>;
   return (
     <section id="answers" aria-labelledby="answers-heading" className="mt-10">
       {prefetch}
@@ -21,7 +24,7 @@ export function Answers({ state }: { state: WizardState }) {
         {headings[state.meta.kind]}
       </h2>
       <ul className="grid gap-3" role="list">
-        {state.meta.answers.map((answer) => {
+        {offeredAnswers(state).map((answer) => {
           const earlier = answer.id === state.earlier;
           return (
             <li key={answer.id}>
@@ -30,7 +33,7 @@ export function Answers({ state }: { state: WizardState }) {
                 prefetch
                 className={earlier ? 'answer answer-earlier' : 'answer'}
               >
-                {answer.label}
+                {labels[answer.id]}
                 {earlier && (
                   <span className="rounded-full bg-blue-700 px-2 py-0.5 text-xs font-semibold text-white dark:bg-blue-300 dark:text-slate-950">
                     <span className="sr-only">: </span>your answer before

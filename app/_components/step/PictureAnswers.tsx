@@ -6,7 +6,7 @@ import { errorPageDrawings } from '@/app/_components/error-pages/drawings';
  * Answers people recognise rather than name: each a link holding a drawing,
  * with a visible label and a description that screen readers announce.
  */
-export function PictureAnswers({ state }: { state: WizardState }) {
+export function PictureAnswers({ state, labels }: { state: WizardState; labels: Readonly<Record<string, string>> }) {
   return (
     <section id="answers" aria-labelledby="answers-heading" className="mt-10">
       <h2 id="answers-heading" className="mb-3 text-lg font-semibold">
@@ -26,7 +26,7 @@ export function PictureAnswers({ state }: { state: WizardState }) {
               >
                 {picture?.drawing}
                 <span className="mt-2 block px-1">
-                  {answer.label}
+                  {labels[answer.id]}
                   {answer.id === state.earlier && <span className="ml-2 text-sm font-semibold">(your answer before)</span>}
                 </span>
               </Link>

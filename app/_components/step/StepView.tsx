@@ -43,7 +43,7 @@ export function StepView({ state, guidance }: { state: WizardState; guidance: Gu
       {readsLogs.includes(state.step) && <ExplainLink state={state} />}
       {(state.step === 'reach' || state.meta.kind === 'fix') && <LiveCheckLink state={state} />}
 
-      <Answers state={state} />
+      <Answers state={state} labels={frontmatter.answers ?? {}} />
 
       {state.step === 'handoff' && <HandoffPanel state={state} />}
 

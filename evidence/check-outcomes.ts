@@ -1,0 +1,37 @@
+import { reachedTheServer, type Pointer } from './pointer';
+
+/**
+ * What a live check of the site can end with, beyond a status code and the
+ * answers it suggests: the meaning the summary and hand-off show, and the
+ * fixes it points to. Carried in links as `check=<token>+…`.
+ */
+export interface CheckOutcome extends Pointer {
+  meaning: string;
+}
+
+export const checkOutcomes = {
+  up: { meaning: 'the site loaded normally', fixes: [] },
+  'no-dns': { meaning: 'the site’s name does not exist in DNS', fixes: ['dns'], rulesOut: ['firewall', 'bans'] },
+  'dns-error': { meaning: 'the site’s name could not be looked up', fixes: [] },
+  refused: { meaning: 'the server refused the connection (nothing listening, or a firewall)', fixes: ['restart', 'firewall', 'dns'], blockedPath: true },
+  unreachable: { meaning: 'the server could not be reached', fixes: ['dns', 'firewall', 'server-health'], blockedPath: true },
+  timeout: { meaning: 'the server did not accept a connection in time', fixes: ['server-health', 'firewall', 'dns'], blockedPath: true },
+  slow: {
+    meaning: 'the server accepted the connection but had not answered after 8 seconds: a page that slow ends in a timeout',
+    fixes: ['php-workers', 'php-limits', 'server-health', 'plugins'],
+    rulesOut: reachedTheServer,
+  },
+  reset: { meaning: 'the server closed the connection without answering', fixes: ['restart', 'logs'], rulesOut: ['dns'] },
+  'tls-error': { meaning: 'the secure (HTTPS) connection failed', fixes: ['cloudflare-ssl', 'contact-host'] },
+  'cert-invalid': { meaning: 'the site loaded, but its security certificate is not valid, so browsers show a warning', fixes: ['contact-host'] },
+  'bad-answer': { meaning: 'the server’s answer was not valid HTTP', fixes: ['proxy', 'restart'], rulesOut: ['dns'] },
+  'redirect-loop': { meaning: 'the site redirected too many times', fixes: ['cloudflare-ssl'], rulesOut: reachedTheServer },
+  'bad-redirect': { meaning: 'the site redirected to an address that is not a website', fixes: [] },
+  'refused-address': { meaning: 'the site redirected to a private network address', fixes: [] },
+} as const satisfies Record<string, CheckOutcome>;
+
+export type CheckOutcomeToken = keyof typeof checkOutcomes;
+
+export function checkOutcome(token: string): CheckOutcome | undefined {
+  return Object.hasOwn(checkOutcomes, token) ? checkOutcomes[token as CheckOutcomeToken] : undefined;
+}

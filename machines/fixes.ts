@@ -1,0 +1,38 @@
+import type { Stage } from './meta';
+
+/**
+ * Every fix the wizard can offer, with the access it needs. The machine
+ * builds one state per entry; the evidence tables and the plan name fixes
+ * by these ids, so a typo there is a type error.
+ */
+export const fixes = {
+  // On the person's own device
+  reload: { stage: 'quick-fixes' },
+  'clear-cache': { stage: 'quick-fixes' },
+  'flush-dns': { stage: 'quick-fixes', needs: 'device' },
+  'other-network': { stage: 'quick-fixes', needs: 'device' },
+  // At Cloudflare
+  'cloudflare-status': { stage: 'quick-fixes' },
+  'cloudflare-ssl': { stage: 'server-fixes', needs: 'domain' },
+  // On the server
+  logs: { stage: 'server-fixes', needs: 'panel' },
+  'php-workers': { stage: 'server-fixes', needs: 'panel' },
+  proxy: { stage: 'server-fixes', needs: 'ssh' },
+  restart: { stage: 'server-fixes', needs: 'ssh' },
+  hops: { stage: 'server-fixes', needs: 'ssh' },
+  'app-server': { stage: 'server-fixes', needs: 'ssh' },
+  'server-health': { stage: 'server-fixes', needs: 'panel' },
+  plugins: { stage: 'server-fixes', needs: 'panel' },
+  bans: { stage: 'server-fixes', needs: 'panel' },
+  firewall: { stage: 'server-fixes', needs: 'panel' },
+  'firewall-back-on': { stage: 'server-fixes', needs: 'panel' },
+  dns: { stage: 'server-fixes', needs: 'domain' },
+  'php-version': { stage: 'advanced', needs: 'panel' },
+  'php-limits': { stage: 'advanced', needs: 'panel' },
+  'contact-host': { stage: 'advanced' },
+} as const satisfies Record<string, { stage: Stage; needs?: 'panel' | 'ssh' | 'domain' | 'device' }>;
+
+export type FixId = keyof typeof fixes;
+
+/** The fixes that come after the questions, in the order a plan may pick them. */
+export type ServerFix = Exclude<FixId, 'reload' | 'clear-cache' | 'flush-dns' | 'other-network' | 'firewall-back-on'>;
