@@ -10,13 +10,14 @@ import { SaveProgress } from '@/app/_components/progress/SaveProgress';
 import { ShareLinks } from '@/app/_components/share/ShareLinks';
 import type { Guidance } from '@/content/guidance';
 import { Answers } from './Answers';
+import { EvidenceForm } from './EvidenceForm';
 import { Journey } from './Journey';
 import { LinkNotice } from './LinkNotice';
 import { Progress } from './Progress';
 import { StepFacts } from './StepFacts';
 
 /** The steps whose guidance sends people to an error log. */
-const readsLogs = ['proxy', 'logs', 'php-limits'];
+const readsLogs = ['proxy', 'logs', 'php-limits', 'php-workers', 'php-version', 'hops', 'app-server'];
 
 /** One step of the wizard: where you are, what to do, your answers, and links to share. */
 export function StepView({ state, guidance }: { state: WizardState; guidance: Guidance }) {
@@ -40,6 +41,7 @@ export function StepView({ state, guidance }: { state: WizardState; guidance: Gu
         <Content components={guidanceComponents(state.context.facts)} />
       </article>
 
+      {state.step === 'evidence' && <EvidenceForm state={state} />}
       {readsLogs.includes(state.step) && <ExplainLink state={state} />}
       {(state.step === 'reach' || state.meta.kind === 'fix') && <LiveCheckLink state={state} />}
 
