@@ -32,4 +32,10 @@ export interface StepMeta {
   /** Access the step asks for; fixes that need it offer "I can't do this" (switching a firewall back on does not). */
   needs?: 'panel' | 'ssh' | 'domain' | 'device';
   answers: AnswerMeta[];
+  /**
+   * The answer a replay takes for this step when the link answers later
+   * questions but not this one: links made before the step existed, and
+   * support agents' links with known context, keep working.
+   */
+  skipWith?: string;
 }

@@ -130,7 +130,7 @@ export const troubleshooter = setup({
     },
     // The live check (or a pasted log) can answer the next questions; its result link answers `checked`.
     evidence: {
-      meta: { kind: 'question', stage: 'finding-out', guidance: 'evidence', answers: [{ id: 'checked', fromTool: true }, { id: 'skip' }] },
+      meta: { kind: 'question', stage: 'finding-out', guidance: 'evidence', answers: [{ id: 'checked', fromTool: true }, { id: 'skip' }], skipWith: 'skip' },
       on: { checked: 'reach', skip: 'reach' },
     },
     reach: { meta: reach.meta, on: answered(reach, (id) => ({ target: 'error-page', actions: reach.learn(id) })) },

@@ -184,6 +184,12 @@ export function replay(answers: readonly Answer[], { at, start }: { at?: string;
   for (let i = 0; i < maxSegments && snapshot.status === 'active'; i++) {
     const step = snapshot.value as string;
     const given = remaining.get(step);
+    const skipWith = stepMeta(step).skipWith;
+    if (!given && skipWith && step !== at && [...remaining.keys()].some(isStep)) {
+      // Not the person's answer, so not in the path: the link stays as it was.
+      snapshot = transition(troubleshooter, snapshot, { type: skipWith as AnswerId })[0];
+      continue;
+    }
     if (!given || step === at) break;
     // A validated answer is one of this step's answer ids.
     const [next] = transition(troubleshooter, snapshot, { type: given.answer as AnswerId });

@@ -6,7 +6,7 @@ const segments = (href: string) => href.replace(/^\/fix\/?/, '').split('/').filt
 const open = (href: string) => stateFromSegments(segments(href));
 
 const nginxWordPress =
-  '/fix/role=owner/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx/server-health=broken/proxy=broken/firewall=broken/dns=broken';
+  '/fix/role=owner/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx/proxy=broken/restart=broken/logs=broken';
 
 describe('the URL is the state', () => {
   test('an empty path opens the first question', () => {
@@ -17,9 +17,9 @@ describe('the URL is the state', () => {
 
   test('a deep link replays to the same step with the same facts and history', () => {
     const s = open(nginxWordPress);
-    assert.equal(s.step, 'plugins');
+    assert.equal(s.step, 'php-workers');
     assert.deepEqual(s.context.facts, { role: 'owner', reach: 'everyone', page: 'not-sure', access: 'ssh', cdn: 'no', cms: 'wordpress', server: 'nginx' });
-    assert.deepEqual(s.context.tried.map((t) => t.step), ['reload', 'server-health', 'proxy', 'firewall', 'dns']);
+    assert.deepEqual(s.context.tried.map((t) => t.step), ['reload', 'proxy', 'restart', 'logs']);
     assert.equal(hrefFor(s.path), nginxWordPress);
   });
 
@@ -27,19 +27,19 @@ describe('the URL is the state', () => {
     const s = open(nginxWordPress);
     const next = open(answerHref(s, 'fixed'));
     assert.equal(next.step, 'fixed');
-    assert.equal(answerHref(s, 'fixed'), `${nginxWordPress}/plugins=fixed`);
+    assert.equal(answerHref(s, 'fixed'), `${nginxWordPress}/php-workers=fixed`);
   });
 
   test('back keeps the answers after it, and they return when the same answer is given', () => {
     const s = open(nginxWordPress);
     const back = open(backHref(s)!);
-    assert.equal(back.step, 'dns');
+    assert.equal(back.step, 'logs');
     assert.equal(back.earlier, 'broken', 'the answer given before is shown');
-    assert.equal(backHref(s), `${nginxWordPress}/at=dns`);
+    assert.equal(backHref(s), `${nginxWordPress}/at=logs`);
     const backTwice = open(backHref(back)!);
-    assert.equal(backTwice.step, 'firewall');
-    // Answering firewall again as before replays dns=broken, which was remembered.
-    assert.equal(open(answerHref(backTwice, 'broken')).step, 'plugins');
+    assert.equal(backTwice.step, 'restart');
+    // Answering restart again as before replays logs=broken, which was remembered.
+    assert.equal(open(answerHref(backTwice, 'broken')).step, 'php-workers');
   });
 
   test('changing an earlier answer keeps every later answer that still fits', () => {
@@ -47,27 +47,27 @@ describe('the URL is the state', () => {
     const reopened = open(changeHref(s, 'server'));
     assert.equal(reopened.step, 'server');
     assert.equal(reopened.earlier, 'nginx');
-    assert.equal(open(answerHref(reopened, 'nginx')).step, 'plugins', 'the same answer returns to where the person was');
+    assert.equal(open(answerHref(reopened, 'nginx')).step, 'php-workers', 'the same answer returns to where the person was');
     const apache = open(answerHref(reopened, 'apache'));
-    assert.equal(apache.step, 'plugins', 'the fixes already tried are kept');
+    assert.equal(apache.step, 'php-workers', 'the fixes already tried are kept');
     assert.equal(apache.context.facts.server, 'apache');
-    assert.equal(apache.context.tried.length, 5);
+    assert.equal(apache.context.tried.length, 4);
   });
 
   test('a changed answer drops the later answers that no longer fit, without losing them from the link', () => {
     const s = open(nginxWordPress);
     const panelOnly = open(answerHref(open(changeHref(s, 'access')), 'panel'));
-    // proxy needs SSH, so its answer no longer applies; the rest still do.
-    assert.equal(panelOnly.step, 'plugins');
-    assert.deepEqual(panelOnly.context.tried.map((t) => t.step), ['reload', 'server-health', 'firewall', 'dns']);
-    assert.deepEqual(panelOnly.pending.map((a) => a.step), ['proxy']);
+    // proxy and restart need SSH, so their answers no longer apply; the log's still does.
+    assert.equal(panelOnly.step, 'php-workers');
+    assert.deepEqual(panelOnly.context.tried.map((t) => t.step), ['reload', 'logs']);
+    assert.deepEqual(panelOnly.pending.map((a) => a.step), ['proxy', 'restart']);
   });
 
   test('a link that pre-answers questions skips them', () => {
     const s = open('/fix/access=ssh/server=nginx/cms=wordpress/role=owner/reach=everyone/error-page=not-sure/reload=broken');
     assert.equal(s.step, 'cdn');
     const next = open(answerHref(s, 'no'));
-    assert.equal(next.step, 'server-health', 'cms and server were already known');
+    assert.equal(next.step, 'proxy', 'cms and server were already known');
     assert.equal(next.context.facts.server, 'nginx');
   });
 
@@ -83,17 +83,25 @@ describe('the URL is the state', () => {
   });
 
   test('percent-encoding and case are forgiven; broken encoding is reported, not thrown', () => {
-    assert.equal(stateFromSegments(['ROLE%3DOwner']).step, 'reach');
+    assert.equal(stateFromSegments(['ROLE%3DOwner']).step, 'evidence');
     const s = stateFromSegments(['%E0%A4%A', 'role=owner']);
-    assert.equal(s.step, 'reach');
+    assert.equal(s.step, 'evidence');
     assert.equal(s.rejected.length, 1);
   });
 
   test('a link longer than any journey is cut with a message', () => {
     const s = stateFromSegments(Array.from({ length: 5000 }, () => 'role=owner'));
-    assert.equal(s.step, 'reach');
+    assert.equal(s.step, 'evidence');
     assert.ok(s.rejected.some((r) => r.reason.includes('more answers than any journey')));
     assert.ok(s.rejected.length < 40);
+  });
+
+  test('links made before the live-check offer existed skip it', () => {
+    const s = open('/fix/role=owner/reach=everyone/error-page=nginx');
+    assert.equal(s.step, 'reload');
+    assert.deepEqual(s.path.map((a) => a.step), ['role', 'reach', 'error-page'], 'the link is kept as it was');
+    assert.equal(open('/fix/role=owner').step, 'evidence', 'a new journey is offered the check');
+    assert.equal(open('/fix/role=owner/reach=everyone/at=evidence').step, 'evidence', 'and it can be reopened');
   });
 
   test('a finished journey stays finished: answers after an ending are remembered, not applied', () => {
@@ -115,13 +123,13 @@ describe('links straight to one step', () => {
     const s = open('/fix/start=restart');
     const next = answerHref(s, 'broken');
     assert.equal(next, '/fix/start=restart/restart=broken');
-    assert.equal(open(next).step, 'server-health', 'the fixes not tried yet follow, simplest first; unknown access still offers them');
+    assert.equal(open(next).step, 'proxy', 'the plan’s fixes not tried yet follow; unknown access still offers them');
     assert.equal(open(backHref(open(next))!).step, 'restart');
   });
 
   test('a jump with known context applies it', () => {
     const s = open('/fix/start=server-health/access=panel/server=apache/server-health=broken');
-    assert.equal(s.step, 'firewall', 'proxy needs SSH, so a panel user skips it');
+    assert.equal(s.step, 'logs', 'a panel user’s plan starts with the error log');
     assert.deepEqual(s.context.facts, { access: 'panel', server: 'apache' });
     assert.equal(open('/fix/start=server-health/server-health=broken').step, 'proxy', 'unknown access offers it');
   });

@@ -13,7 +13,7 @@ interface Props {
 export const dynamicParams = true;
 
 export function generateStaticParams() {
-  return prerenderedAnswers(8).map((answers) => ({ answers }));
+  return prerenderedAnswers(7).map((answers) => ({ answers }));
 }
 
 async function resolve(params: Props['params']) {
