@@ -14,6 +14,14 @@ export const guidanceFrontmatter = z
     minutes: z.number().int().min(0).max(120),
     /** What could go wrong: none, low, medium or high. */
     risk: z.enum(['none', 'low', 'medium', 'high']),
+    /**
+     * The answer buttons' labels, keyed by the machine's answer ids and in
+     * its order (the content tests compare both). Questions and fixes have
+     * them; endings have none.
+     */
+    answers: z
+      .record(z.string().regex(/^[0-9a-z-]+$/, 'an answer id: lower-case letters, digits and dashes'), z.string().min(2).max(90))
+      .optional(),
   })
   .strict();
 

@@ -28,6 +28,13 @@ export const checkOutcomes = {
   'redirect-loop': { meaning: 'the site redirected too many times', fixes: ['cloudflare-ssl'], rulesOut: reachedTheServer },
   'bad-redirect': { meaning: 'the site redirected to an address that is not a website', fixes: [] },
   'refused-address': { meaning: 'the site redirected to a private network address', fixes: [] },
+  // Who wrote the error page, where it says more than the status does.
+  'page-cloudflare-tunnel': { meaning: 'Cloudflare could not reach the site through its tunnel (cloudflared)', fixes: ['app-server', 'hops', 'dns'], rulesOut: ['firewall', 'bans'] },
+  'lb-aws-alb': { meaning: 'an AWS load balancer sits in front of the site', fixes: ['app-server', 'hops', 'server-health'], rulesOut: ['dns', 'cloudflare-status'] },
+  'page-aws-alb': { meaning: 'the error page is the AWS load balancer’s own: the servers behind it failed its request', fixes: ['app-server', 'hops', 'server-health'], rulesOut: ['dns', 'cloudflare-status'] },
+  'cache-varnish': { meaning: 'a Varnish cache sits in front of the web server', fixes: ['hops', 'restart', 'proxy'] },
+  'page-varnish': { meaning: 'the error page is Varnish’s own: the web server behind it did not answer it', fixes: ['hops', 'restart', 'proxy'], rulesOut: reachedTheServer },
+  'page-litespeed': { meaning: 'the error page is LiteSpeed’s own: the PHP behind it was unavailable', fixes: ['php-workers', 'php-limits', 'logs'], rulesOut: reachedTheServer },
 } as const satisfies Record<string, CheckOutcome>;
 
 export type CheckOutcomeToken = keyof typeof checkOutcomes;

@@ -4,15 +4,16 @@
  * its answers into the wizard. Shared by the form's server action and the
  * streaming route.
  */
-import { stepMeta } from '@/machines/steps';
-import { canonicalHref, hrefFor, stateFromSegments, type Answer } from '@/machines/url-state';
+import { answerLabel } from '@/content/answers';
 import { loadTitle } from '@/content/guidance';
-import { parseTarget } from './input';
-import { interpret, type Finding, type Tone } from './interpret';
+import { findAnswer, stepMeta } from '@/machines/steps';
+import { canonicalHref, hrefFor, stateFromSegments, type Answer } from '@/machines/url-state';
+import { maxInputLength, parseTarget } from './input';
+import { interpret, type Finding, type Interpretation, type Tone } from './interpret';
 import { clientKey, refusalMessage, sharedLimits } from './limits';
 import type { CheckReport, Progress } from './report';
 import { runCheck } from './run-check';
-import { checkSettings } from './settings';
+import { checkSettings, type CheckSettings } from './settings';
 
 /** What the live check page shows: meanings and links, and the address the person typed. */
 export interface CheckView {
@@ -24,6 +25,8 @@ export interface CheckView {
   explanation: string;
   findings: Finding[];
   suggestions: { question: string; answer: string; because: string; earlier?: string }[];
+  /** What the check saw, as the outcome tokens its links carry (`up` when the site loads). */
+  tokens: string[];
   /** The wizard with the suggested answers and the result carried over. */
   useHref: string;
   /** Back where the person was, without them. */
@@ -41,19 +44,52 @@ export type Refusal = { status: 400 | 429 | 503; state: CheckState; retryAfter?:
  * to check and the function that gives the place back.
  */
 export function admit(input: unknown, forwardedFor: string | null): Refusal | { url: URL; release: () => void } {
-  const typed = typeof input === 'string' ? input.slice(0, 2000) : '';
-  let settings;
+  const read = readTarget(input);
+  if ('state' in read) return read;
+  const { settings, url } = read;
+  const admission = sharedLimits(settings.perMinute, settings.maxConcurrent).admit(clientKey(forwardedFor));
+  if (!admission.ok) return { status: admission.reason === 'rate' ? 429 : 503, retryAfter: admission.retryAfter, state: { input: typedOf(input), error: refusalMessage(admission) } };
+  return { url, release: admission.release };
+}
+
+const typedOf = (input: unknown) => (typeof input === 'string' ? input.slice(0, maxInputLength) : '');
+
+/** What was typed, read and vetted as an address, before any limit is counted. */
+function readTarget(input: unknown): Refusal | { url: URL; settings: CheckSettings } {
+  let settings: CheckSettings;
   try {
     settings = checkSettings();
   } catch (error) {
     console.error(error);
-    return { status: 503, state: { input: typed, error: 'The live check is not set up correctly on this server, so it is switched off. Carry on with the questions: they work without it.' } };
+    return { status: 503, state: { input: typedOf(input), error: 'The live check is not set up correctly on this server, so it is switched off. Carry on with the questions: they work without it.' } };
   }
   const target = parseTarget(input, settings);
-  if (!target.ok) return { status: 400, state: { input: typed, error: target.problem } };
-  const admission = sharedLimits(settings.perMinute, settings.maxConcurrent).admit(clientKey(forwardedFor));
-  if (!admission.ok) return { status: admission.reason === 'rate' ? 429 : 503, retryAfter: admission.retryAfter, state: { input: typed, error: refusalMessage(admission) } };
-  return { url: target.url, release: admission.release };
+  if (!target.ok) return { status: 400, state: { input: typedOf(input), error: target.problem } };
+  return { url: target.url, settings };
+}
+
+/** The message for an address no check would be run for (not a web address, or checks switched off); none for one that would be checked. */
+export function refusalOf(input: unknown): CheckState | undefined {
+  const read = readTarget(input);
+  return 'state' in read ? read.state : undefined;
+}
+
+/**
+ * Admits and runs one check, start to end, for the pages that run it on the
+ * server (the form's action without JavaScript, and `/check/…?url=`). Any
+ * refusal becomes its message, as does a check that broke: never an error page.
+ */
+export async function checkNow(input: unknown, forwardedFor: string | null, context: string[]): Promise<CheckState> {
+  const admitted = admit(input, forwardedFor);
+  if ('state' in admitted) return admitted.state;
+  try {
+    return await check(admitted.url, String(input), context);
+  } catch (error) {
+    console.error(error);
+    return { input: String(input).slice(0, maxInputLength), error: 'The check stopped unexpectedly. Please try again.' };
+  } finally {
+    admitted.release();
+  }
 }
 
 /** Runs an admitted check. A check refused for its address becomes a message, like bad input. */
@@ -65,23 +101,44 @@ export async function check(url: URL, input: string, context: string[], options:
   return { input, view: await present(report, context) };
 }
 
-async function present(report: CheckReport, context: string[]): Promise<CheckView> {
-  const reading = interpret(report);
+/** The step that asks for evidence first; the check's result answers it. */
+const evidenceStep = { step: 'evidence', answer: 'checked' } as const;
+
+/**
+ * Where a result leads, from the wizard answers the person came with
+ * (`context`, the check page's path): `useHref` takes the suggested answers
+ * (replacing earlier ones to the same questions) and the result as
+ * `check=`; `returnHref` goes back without them. Sent from the evidence
+ * step, `useHref` answers that step too, so the wizard moves on past it.
+ */
+export function resultLinks(reading: Pick<Interpretation, 'suggestions' | 'tokens'>, context: string[]) {
   const state = stateFromSegments(context);
   const own = [...state.path, ...state.pending];
-  const suggested: Answer[] = reading.suggestions.map(({ step, answer }) => ({ step, answer }));
+  // Only answers the wizard knows: a question it does not ask would only be left out of the link with a note.
+  const suggestions = reading.suggestions.filter(({ step, answer }) => findAnswer(step, answer));
+  const suggested: Answer[] = suggestions.map(({ step, answer }) => ({ step, answer }));
   const kept = own.filter((a) => a.step !== 'check' && !suggested.some((s) => s.step === a.step));
+  const answered: Answer[] = state.step === evidenceStep.step && findAnswer(evidenceStep.step, evidenceStep.answer) ? [evidenceStep] : [];
   const evidence: Answer[] = reading.tokens.length ? [{ step: 'check', answer: reading.tokens.slice(0, 8).join('+') }] : [];
+  return {
+    suggestions,
+    own,
+    useHref: hrefFor([...kept, ...answered, ...suggested, ...evidence], { start: state.start }),
+    returnHref: canonicalHref(state),
+  };
+}
 
-  const labelOf = (step: string, answer?: string) => stepMeta(step).answers.find((a) => a.id === answer)?.label;
+async function present(report: CheckReport, context: string[]): Promise<CheckView> {
+  const reading = interpret(report);
+  const { suggestions: known, own, useHref, returnHref } = resultLinks(reading, context);
   const suggestions = await Promise.all(
-    reading.suggestions.map(async ({ step, answer, because }) => {
+    known.map(async ({ step, answer, because }) => {
       const earlier = own.find((a) => a.step === step)?.answer;
       return {
-        question: await loadTitle(stepMeta(step).guidance),
-        answer: labelOf(step, answer) ?? answer,
+        question: await titleOf(step),
+        answer: await labelOf(step, answer),
         because,
-        earlier: earlier && earlier !== answer ? labelOf(step, earlier) : undefined,
+        earlier: earlier && earlier !== answer ? await labelOf(step, earlier) : undefined,
       };
     }),
   );
@@ -95,9 +152,29 @@ async function present(report: CheckReport, context: string[]): Promise<CheckVie
     explanation: reading.explanation,
     findings: reading.findings,
     suggestions,
-    useHref: hrefFor([...kept, ...suggested, ...evidence], { start: state.start }),
-    returnHref: canonicalHref(state),
+    tokens: reading.tokens,
+    useHref,
+    returnHref,
   };
+}
+
+// A step whose guidance cannot be read still gets its result shown, under its id.
+async function titleOf(step: string): Promise<string> {
+  try {
+    return await loadTitle(stepMeta(step).guidance);
+  } catch (error) {
+    console.error(error);
+    return step;
+  }
+}
+
+async function labelOf(step: string, answer: string): Promise<string> {
+  try {
+    return await answerLabel(step, answer);
+  } catch (error) {
+    console.error(error);
+    return answer;
+  }
 }
 
 /** The wizard answers a form or request came with (the page's path), bounded. */

@@ -1,5 +1,7 @@
+import { cloudflareCode } from '@/evidence/cloudflare';
+import { frontTokenPrefix, type Front } from '@/evidence/senders';
 import type { CertificateInfo, CheckReport, Hop } from './report';
-import { detectCdn, detectErrorPage, detectServer } from './signatures';
+import { detectErrorPage, detectFront, detectServer } from './signatures';
 
 export type Tone = 'good' | 'bad' | 'unsure';
 
@@ -28,28 +30,14 @@ export interface Interpretation {
   tokens: string[];
 }
 
-/**
- * Cloudflare's own codes: the name its page gives (Node knows them only as
- * “unknown”) and what each says about your server.
- */
-const cloudflareCodes: Record<number, { name: string; says: string }> = {
-  520: { name: 'Web server returned an unknown error', says: 'your server sent Cloudflare an answer it could not understand (520)' },
-  521: { name: 'Web server is down', says: 'your server refused Cloudflare’s connection: the web server is down or a firewall blocks Cloudflare (521)' },
-  522: { name: 'Connection timed out', says: 'Cloudflare’s connection to your server timed out: the server is overloaded, offline, or a firewall drops Cloudflare (522)' },
-  523: { name: 'Origin is unreachable', says: 'Cloudflare could not find a route to your server: its address in Cloudflare’s DNS settings may be wrong (523)' },
-  524: { name: 'A timeout occurred', says: 'your server accepted Cloudflare’s connection but took too long to answer (524)' },
-  525: { name: 'SSL handshake failed', says: 'the secure connection between Cloudflare and your server failed (525)' },
-  526: { name: 'Invalid SSL certificate', says: 'your server’s security certificate is not valid in Cloudflare’s eyes (526)' },
-  530: { name: 'Origin error', says: 'Cloudflare could not reach your server; a second code on the page says why (530)' },
-};
-
 const behind: Record<number, string> = {
   502: 'could not get a proper answer from the program behind it (usually PHP-FPM or your app)',
   503: 'says the program behind it is unavailable',
   504: 'waited for the program behind it, and gave up because it took too long',
 };
 
-const statusLine = (hop: Hop) => `${hop.status} ${cloudflareCodes[hop.status ?? 0]?.name ?? hop.statusText ?? ''}`.trim();
+// Node knows Cloudflare's own codes only as “unknown”; its table has their names.
+const statusLine = (hop: Hop) => `${hop.status} ${cloudflareCode(hop.status ?? 0)?.name ?? hop.statusText ?? ''}`.trim();
 
 const ms = (n?: number) => (n === undefined ? '' : n < 1000 ? `${n} ms` : `${(n / 1000).toFixed(1)} s`);
 const dateOf = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -117,20 +105,28 @@ export function interpret(report: CheckReport): Interpretation {
     });
   }
 
-  const cdn = last && detectCdn(last.headers);
+  const front = last && detectFront(last.headers);
+  const cdn = front?.front.kind === 'cdn' ? front.front : undefined;
   const server = last && detectServer(last.headers);
-  if (cdn) {
-    tokens.push(`cdn-${cdn.cdn.id}`);
-    findings.push({ id: 'cdn', tone: 'good', title: `${cdn.cdn.name} sits in front of your site`, detail: [`We know from ${cdn.clue}`] });
-    suggest('cdn', 'yes', `${cdn.cdn.name} answered for your site`);
+  if (front) {
+    const { name, kind } = front.front;
+    tokens.push(`${frontTokenPrefix[kind]}-${front.front.id}`);
+    const title = {
+      cdn: `${name} sits in front of your site`,
+      'load-balancer': `A load balancer sits in front of your site: ${name}`,
+      cache: `A cache sits in front of your web server: ${name}`,
+    }[kind];
+    findings.push({ id: 'front', tone: 'good', title, detail: [`We know from ${front.clue}`] });
+    if (cdn) suggest('cdn', 'yes', `${name} answered for your site`);
   }
+  // A CDN puts its own name in the Server header, or passes on one we cannot be sure of.
   if (server && !cdn) {
     tokens.push(`server-${server.id}`);
     findings.push({ id: 'server', tone: 'good', title: `Your web server is ${server.name}`, detail: [`server: ${last?.headers?.server}`] });
     if (server.id === 'nginx' || server.id === 'apache') suggest('server', server.id, `your server calls itself ${server.name}`);
   }
 
-  const verdict = judge(report, last, tls, cdn?.cdn, suggest);
+  const verdict = judge(report, last, tls, front?.front, suggest);
   if (last?.status !== undefined) {
     findings.push({
       id: 'status',
@@ -155,9 +151,9 @@ export function interpret(report: CheckReport): Interpretation {
 
 type Suggest = (step: string, answer: string, because: string) => void;
 
-const questionOrder = ['reach', 'error-page', 'cdn', 'server'];
+const questionOrder = ['reach', 'error-page', 'cf-code', 'cdn', 'server'];
 
-function judge(report: CheckReport, last: Hop | undefined, tls: CertificateInfo | undefined, cdn: { id: string; name: string } | undefined, suggest: Suggest) {
+function judge(report: CheckReport, last: Hop | undefined, tls: CertificateInfo | undefined, front: Front | undefined, suggest: Suggest) {
   const downForAll = (because: string) => suggest('reach', 'everyone', because);
   const failure = report.failure;
   const result = (tone: Tone, verdict: string, explanation: string, token: string) => ({ tone, verdict, explanation, tokens: [token] });
@@ -181,11 +177,19 @@ function judge(report: CheckReport, last: Hop | undefined, tls: CertificateInfo 
         suggest('error-page', 'browser', 'browsers show their own page when a server cannot be reached');
         return result('bad', 'Your server can’t be reached', 'There is no route to your server’s address. The server may be switched off, or the name points at an old address.', 'unreachable');
       case 'timeout':
-        if (last?.status === undefined) {
-          downForAll('your site did not answer us in time either');
-          suggest('error-page', 'browser', 'browsers show their own page when a site does not answer');
-        }
-        return result('bad', 'Your site didn’t answer in time', 'We waited 8 seconds without getting a complete answer. An overloaded or stuck server does this, and so does a firewall that silently drops connections.', 'timeout');
+        downForAll('your server did not take our connection either');
+        suggest('error-page', 'browser', 'browsers show their own page when a server does not answer');
+        return result('bad', 'Your site didn’t answer in time', 'We waited 8 seconds and your server never accepted the connection. A server that is switched off or overloaded does this, and so does a firewall that silently drops connections.', 'timeout');
+      case 'slow':
+        // Measured facts: Nginx's proxy_read_timeout and fastcgi_read_timeout default
+        // to 60 s and end in its 504; Cloudflare waits 100 s, then shows 524.
+        downForAll('your site did not answer us in time either');
+        return result(
+          'bad',
+          'Your server is up, but sent no answer in 8 seconds',
+          'Your server accepted the connection, so it is running and reachable: this is not a DNS or network problem. But no answer came in the 8 seconds we wait, so a page is very slow or the server is too busy to start on it. Visitors who wait longer get an error once something in between gives up: Nginx waits 60 seconds for PHP or your app, then shows a 504; Cloudflare waits 100 seconds, then shows its 524 page.',
+          'slow',
+        );
       case 'reset':
         downForAll('your server hung up on us too');
         return result('bad', 'Your server hung up without answering', 'The connection opened, then closed before any answer came. A web server that is crashing or badly set up does this.', 'reset');
@@ -219,40 +223,96 @@ function judge(report: CheckReport, last: Hop | undefined, tls: CertificateInfo 
   }
 
   downForAll(`your site answered us with ${status} too`);
-  const page = detectErrorPage(last?.body);
-  const tokens = [statusToken];
-  if (cdn?.id === 'cloudflare' && cloudflareCodes[status]) {
-    suggest('error-page', 'cloudflare-52x', `Cloudflare sent a ${status} page`);
-    return { tone: 'bad' as const, verdict: 'Cloudflare is working, but it can’t reach your server', explanation: `Cloudflare answered for your site, and says ${cloudflareCodes[status].says}. The fix is at your server, not at Cloudflare.`, tokens: [...tokens, 'page-cloudflare'] };
+  return serverError(status, last!, front, suggest);
+}
+
+/** A 5xx: who wrote the page says which part failed. */
+function serverError(status: number, last: Hop, front: Front | undefined, suggest: Suggest) {
+  const page = detectErrorPage(last.body);
+  const statusToken = `http-${status}`;
+  const bad = (verdict: string, explanation: string, pageToken?: string) => ({ tone: 'bad' as const, verdict, explanation, tokens: pageToken ? [statusToken, `page-${pageToken}`] : [statusToken] });
+  const onCloudflare = front?.id === 'cloudflare' || page?.name === 'Cloudflare';
+  const code = onCloudflare ? cloudflareCode(status) : undefined;
+  const askCode = () => code && suggest('cf-code', String(status), `Cloudflare’s page shows ${status}, “${code.name}”`);
+
+  if (page?.id === 'cloudflare-tunnel') {
+    suggest('error-page', 'cloudflare-52x', 'Cloudflare sent its “Cloudflare Tunnel error” page (error 1033)');
+    askCode();
+    return bad(
+      'Cloudflare can’t reach the tunnel to your server',
+      'Your site reaches Cloudflare through a Cloudflare Tunnel, and Cloudflare says it cannot reach that tunnel (error 1033). The program that keeps the tunnel open from your side, cloudflared, has stopped or cannot reach Cloudflare, or your Cloudflare DNS record points at a tunnel that no longer exists. Start cloudflared again on the machine it runs on and look at its log.',
+      page.id,
+    );
   }
-  if (page?.id === 'nginx' || page?.id === 'apache') {
-    suggest('error-page', page.id, `the error page is ${page.name}’s own`);
-    const through = cdn ? ` ${cdn.name} passed the page on from your server.` : '';
+  if (code) {
+    suggest('error-page', 'cloudflare-52x', `Cloudflare sent its own ${status} page`);
+    askCode();
+    return bad(
+      `Cloudflare answers with ${status}: “${code.name}”`,
+      `Cloudflare itself is working: it answered for your site, and says ${code.says}.`,
+      'cloudflare',
+    );
+  }
+  if (page?.id === 'cloudflare-plain') {
+    suggest('error-page', 'cloudflare-plain', `Cloudflare sent a plain ${status} page with only its name on it, without its branding`);
+    return bad(
+      'Cloudflare itself failed, not your server',
+      `The ${status} page came from Cloudflare without its usual branding, which is how Cloudflare shows a failure of its own. Look at cloudflarestatus.com; such a failure usually passes by itself. If it keeps happening on some addresses of your site only, Cloudflare names one cause at your server: broken compression, a gzip-compressed answer sent with the wrong Content-Length.`,
+      page.id,
+    );
+  }
+  if (page?.id === 'cloudflare' && (status === 502 || status === 504)) {
+    suggest('error-page', 'cloudflare-502', `Cloudflare sent its branded ${status} page`);
+    return bad(
+      `Your site is down for everyone: your server answers Cloudflare with ${status}`,
+      `Cloudflare’s branded page means Cloudflare is working: it reached your server, and your server answered with a ${status} of its own. Most often the web server there ${behind[status]}. The fixes ahead look at your server.`,
+      page.id,
+    );
+  }
+  if (page?.errorPage === 'nginx' || page?.errorPage === 'apache' || page?.id === 'litespeed') {
+    if (page.errorPage) suggest('error-page', page.errorPage, `the error page is ${page.name}’s own`);
+    const through = front ? ` ${front.name} passed the page on from your server.` : '';
     // Measured: Apache shows a stopped backend as 503, where Nginx shows 502.
     const stopped = page.id === 'apache' && status === 503 ? ' On Apache, this usually means that program has stopped.' : '';
-    return {
-      tone: 'bad' as const,
-      verdict: `Your site is down for everyone: ${page.name} ${behind[status] ? 'can’t reach what runs your site' : `answers with ${status}`}`,
-      explanation: `Your server’s web server, ${page.name}, answered, but ${behind[status] ?? `reported an error (${status})`}.${stopped}${through} The fixes ahead look at that program.`,
-      tokens: [...tokens, `page-${page.id}`],
-    };
+    // LiteSpeed's 503, “The server is temporarily busy”, is the one shared hosts show when PHP cannot start.
+    const litespeed = page.id === 'litespeed' && status === 503 ? ' On LiteSpeed this usually means it could not start PHP (lsphp): PHP crashed, or the account reached its limit of processes or memory.' : '';
+    return bad(
+      `Your site is down for everyone: ${page.name} ${behind[status] ? 'can’t reach what runs your site' : `answers with ${status}`}`,
+      `Your server’s web server, ${page.name}, answered, but ${behind[status] ?? `reported an error (${status})`}.${stopped}${litespeed}${through} The fixes ahead look at that program.`,
+      page.id,
+    );
   }
-  if (cdn) {
+  if (page?.id === 'aws-alb' || front?.kind === 'load-balancer') {
+    const why: Record<number, string> = {
+      502: 'the server behind it closed the connection or sent an answer it could not use. A common cause is an app that closes idle connections sooner than the load balancer: Node.js closes them after 5 seconds by default, the load balancer after 60, so the app’s keep-alive timeout has to be the longer one',
+      503: 'it has no healthy server to pass the request to: the health checks of its target group fail, or no server is registered in it',
+      504: 'the server behind it did not answer in time, or could not be connected to',
+    };
+    return bad(
+      `Your site is down for everyone: the load balancer in front gets no proper answer from your server`,
+      `The answer came from an AWS Application Load Balancer in front of your server, which ${why[status] ? `says ${why[status]}` : `reported an error (${status})`}. The fixes ahead look at the server and app behind it.`,
+      page?.id === 'aws-alb' ? page.id : undefined,
+    );
+  }
+  if (page?.id === 'varnish' && front?.kind !== 'cdn') {
+    return bad(
+      'Your site is down for everyone: Varnish can’t get pages from your web server',
+      'The page came from Varnish, a cache that sits in front of your web server (“Backend fetch failed”, “Guru Meditation”). Varnish is running, but the web server behind it did not answer, or answered too slowly or badly. The fixes ahead look at that web server and what runs behind it.',
+      page.id,
+    );
+  }
+  if (front?.kind === 'cdn') {
     const branded = page?.id === 'cloudflare';
-    if (cdn.id === 'cloudflare' && (status === 502 || status === 504)) suggest('error-page', 'cloudflare-502', `Cloudflare sent a ${status} page`);
-    return {
-      tone: 'bad' as const,
-      verdict: `Your site is down for everyone: ${cdn.name} answers with ${status}`,
-      explanation: branded || cdn.id !== 'cloudflare'
-        ? `${cdn.name}’s servers are working and passed on an error from your server. The fault is at your server or between it and ${cdn.name}, not at ${cdn.name}.`
-        : `The answer came from ${cdn.name}’s servers, without your server’s own error page. Most often your server answered ${cdn.name} badly or not at all; the fault is rarely ${cdn.name}’s own.`,
-      tokens: [...tokens, ...(branded ? ['page-cloudflare'] : cdn.id === 'cloudflare' ? ['page-edge'] : [])],
-    };
+    const explanation =
+      front.id !== 'cloudflare'
+        ? `${front.name}’s servers are working and passed on an error from your server. The fault is at your server or between it and ${front.name}, not at ${front.name}.`
+        : branded
+          ? 'Cloudflare’s branded page means Cloudflare is working: it reached your server and passed on its error.'
+          : 'The answer came through Cloudflare, but we couldn’t tell who wrote its page. If the page you see carries Cloudflare’s branding (a Ray ID and three icons), your server answered with the error; if it is a plain page with only “cloudflare” under the heading, Cloudflare itself failed.';
+    return bad(`Your site is down for everyone: ${front.name} answers with ${status}`, explanation, branded ? 'cloudflare' : undefined);
   }
-  return {
-    tone: 'bad' as const,
-    verdict: `Your site is down for everyone: it answers with ${status}`,
-    explanation: `Your server answered with an error (${statusLine(last!)}). We could not tell which program wrote the page; the fixes ahead find out.`,
-    tokens,
-  };
+  return bad(
+    `Your site is down for everyone: it answers with ${status}`,
+    `Your server answered with an error (${statusLine(last)}). We could not tell which program wrote the page; the fixes ahead find out.`,
+  );
 }

@@ -1,44 +1,34 @@
-import { cdns, errorPageWriters, servers } from './signatures';
+import { checkOutcome } from '@/evidence/check-outcomes';
+import { frontTokenPrefix, fronts, pageWriters, webServers } from '@/evidence/senders';
 
 /**
  * A live check's outcome as short tokens, carried in wizard links as
  * `check=http-502+cdn-cloudflare+page-nginx`, so the summary and the
  * hand-off message can say what the check saw without carrying the site's
- * address or anything else the person typed.
+ * address or anything else the person typed. The words come from the
+ * evidence tables: outcomes from check-outcomes.ts, senders from senders.ts.
  */
-const failures: Record<string, string> = {
-  up: 'the site loaded normally',
-  'no-dns': 'the site’s name does not exist in DNS',
-  'dns-error': 'the site’s name could not be looked up',
-  refused: 'the server refused the connection (nothing listening, or a firewall)',
-  unreachable: 'the server could not be reached',
-  timeout: 'the site did not answer in time',
-  reset: 'the server closed the connection without answering',
-  'tls-error': 'the secure (HTTPS) connection failed',
-  'cert-invalid': 'the site loaded, but its security certificate is not valid, so browsers show a warning',
-  'bad-answer': 'the server’s answer was not valid HTTP',
-  'redirect-loop': 'the site redirected too many times',
-  'bad-redirect': 'the site redirected to an address that is not a website',
-  'refused-address': 'the site redirected to a private network address',
-};
-
 export function describeToken(token: string): string | undefined {
-  if (Object.hasOwn(failures, token)) return failures[token];
+  const outcome = checkOutcome(token);
+  if (outcome) return outcome.meaning;
   const status = /^http-([1-5]\d\d)$/.exec(token);
   if (status) return `the site answered with HTTP status ${status[1]}`;
   const [kind, id] = token.split(/-(.*)/s);
-  if (kind === 'cdn') {
-    const cdn = cdns.find((c) => c.id === id);
-    return cdn && `${cdn.name} sits in front of the site`;
+  const front = fronts.find((f) => frontTokenPrefix[f.kind] === kind && f.id === id);
+  if (front) {
+    if (front.kind === 'cdn') return `${front.name} sits in front of the site`;
+    if (front.kind === 'load-balancer') return `a load balancer (${front.name}) sits in front of the site`;
+    return `a cache (${front.name}) sits in front of the web server`;
   }
   if (kind === 'server') {
-    const server = servers.find((s) => s.id === id);
+    const server = webServers.find((s) => s.id === id);
     return server && `the web server is ${server.name}`;
   }
   if (kind === 'page') {
+    // Older links: a CDN's page nobody could place.
     if (id === 'edge') return 'the error came from the CDN’s own servers';
-    const writer = errorPageWriters.find((w) => w.id === id);
-    return writer && `the error page is ${writer.name}’s own`;
+    const writer = pageWriters.find((w) => w.id === id);
+    return writer && `the error page is ${writer.page}`;
   }
   return undefined;
 }

@@ -40,7 +40,10 @@ export type FailureKind =
   | 'dns-error'
   | 'refused'
   | 'unreachable'
+  /** No connection within the time limit. */
   | 'timeout'
+  /** Connected, but no answer (not even its status) within the time limit. */
+  | 'slow'
   | 'reset'
   | 'tls'
   | 'bad-answer'

@@ -32,6 +32,22 @@ function failureOf(error: ProbeError): FailureKind {
 }
 
 /**
+ * What running out of time means depends on how far the check got. Without
+ * a connection, the server is off, unreachable, or behind a firewall that
+ * drops packets. With one and no answer, the server is up but slow or
+ * stuck, which is no DNS or network problem. The operating system accepts a
+ * connection before the web server picks it up, so a secure connection
+ * that never finished setting up counts as slow too: the server took the
+ * call and did not get round to it.
+ */
+export function outOfTime(hop: Hop, timeoutMs: number): Failure {
+  const seconds = timeoutMs / 1000;
+  if (hop.connectMs === undefined) return { kind: 'timeout', detail: `no connection within ${seconds} seconds` };
+  const after = hop.status === undefined ? 'no answer' : `the answer (${hop.status}) was not complete`;
+  return { kind: 'slow', detail: `connected in ${hop.connectMs} ms, then ${after} within ${seconds} seconds` };
+}
+
+/**
  * Checks a site the way a visitor's browser would reach it, from this
  * server: looks the name up once, refuses any address that is not public,
  * connects to the vetted address, and follows up to `maxRedirects`
@@ -95,7 +111,7 @@ export async function runCheck(
       const failed = (error as { hop?: Hop }).hop;
       hops.push({ ...current, ...failed });
       if (deadline.aborted && !hops.at(-1)?.addresses) return report({ kind: 'dns-error', detail: `the name could not be looked up within ${settings.timeoutMs / 1000} seconds` });
-      if (deadline.aborted) return report({ kind: 'timeout', detail: `no answer within ${settings.timeoutMs / 1000} seconds` });
+      if (deadline.aborted) return report(outOfTime(hops.at(-1)!, settings.timeoutMs));
       const probe = error as ProbeError;
       return report({ kind: failureOf(probe), detail: probe.code ? `${probe.code}: ${probe.message}` : probe.message });
     }

@@ -15,6 +15,7 @@ import { withPlantedPage } from '@/scripts/bench/planted-page';
 import { runLighthouse, type LighthouseFigures } from '@/scripts/bench/lighthouse';
 import { serverLoad, type ServerFigures } from '@/scripts/bench/server-load';
 import { stepTiming } from '@/scripts/bench/step-timing';
+import { answersReport } from '@/scripts/bench/answers';
 import { serve } from './serve';
 
 const deep = '/role=owner/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx/server-health=broken/proxy=broken';
@@ -212,7 +213,10 @@ ${serverTable(framework, frameworkStatic, 'static route')}
 | \`next build\` time | ${buildSeconds.toFixed(1)} s |
 | JavaScript in .next/static | ${kib(shippedJs)} |
 | CSS in .next/static | ${kib(shippedCss)} |
-`;
+
+## 6. Answers needed
+
+${answersReport()}`;
 
   await mkdir('bench', { recursive: true });
   await writeFile(`bench/${date}.md`, report);

@@ -3,9 +3,12 @@ import { readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { errorPageDrawings } from '@/app/_components/error-pages/drawings';
 import { guidanceComponents } from '@/app/_components/guidance';
+import { sshFoldLabel } from '@/app/_components/guidance/conditional';
 import type { Facts } from '@/machines/facts';
 import { stepIds, stepMeta } from '@/machines/steps';
+import { outsideSshFolds, renderStep, serverCommandsIn, textOf } from './support/content';
 import { evaluateGuidance } from './mdx-compile';
 
 const dir = 'content/steps';
@@ -71,5 +74,101 @@ describe('guidance that adapts to evidence', () => {
     const html = renderToStaticMarkup(createElement(Content, { components: guidanceComponents({ access: 'ssh', server: 'nginx', php: '8.1' }) }));
     assert.match(html, /restart php8\.1-fpm/);
     assert.doesNotMatch(html, /restart php8\.2-fpm/);
+  });
+});
+
+/** The machine's step for a guidance file, if the machine has one yet. */
+const stepFor = (name: string) => stepIds.find((id) => stepMeta(id).guidance === name);
+const names = files.map((f) => f.replace(/\.mdx$/, ''));
+
+describe('answer labels live in the frontmatter', () => {
+  for (const name of names) {
+    test(`${name}: the frontmatter labels exactly the machine’s answers, in its order`, async () => {
+      const step = stepFor(name);
+      assert.ok(step, `${name}.mdx has no step in the machine yet`);
+      const { frontmatter } = await evaluateGuidance(`${dir}/${name}.mdx`);
+      const meta = stepMeta(step);
+      if (meta.kind === 'ending') {
+        assert.equal(frontmatter.answers, undefined, 'an ending has no answers');
+        return;
+      }
+      assert.deepEqual(Object.keys(frontmatter.answers ?? {}), meta.answers.map((a) => a.id));
+    });
+  }
+
+  test('every error page a person can pick has a drawing and a description', async () => {
+    const { frontmatter } = await evaluateGuidance(`${dir}/error-page.mdx`);
+    for (const id of Object.keys(frontmatter.answers ?? {})) {
+      const picture = errorPageDrawings[id];
+      assert.ok(picture, `no drawing for ${id}`);
+      assert.ok(picture.description.length > 20, `no description for ${id}`);
+    }
+  });
+});
+
+describe('server commands reach only people who can run them', () => {
+  const panel: Facts = { role: 'owner', access: 'panel' };
+  const none: Facts = { role: 'owner', access: 'none' };
+
+  for (const name of names) {
+    test(`${name}: a panel-only person sees no server command outside the SSH fold`, async () => {
+      assert.deepEqual(serverCommandsIn(outsideSshFolds(await renderStep(name, panel)), { panel: true }), []);
+    });
+
+    test(`${name}: a person without access sees no server command at all`, async () => {
+      const html = await renderStep(name, none);
+      assert.doesNotMatch(html, /data-fold="ssh"/);
+      assert.deepEqual(serverCommandsIn(html), []);
+    });
+  }
+
+  test('the SSH fold holds the commands for panel users and unknown access, and opens up for SSH users', async () => {
+    const ssh = await renderStep('server-health', { role: 'owner', access: 'ssh' });
+    const forPanel = await renderStep('server-health', panel);
+    const unknown = await renderStep('server-health', {});
+    const withoutAccess = await renderStep('server-health', none);
+
+    assert.match(ssh, /sudo reboot/);
+    assert.doesNotMatch(ssh, /data-fold="ssh"/);
+    assert.ok(serverCommandsIn(ssh).length > 0, 'SSH users see the commands in place');
+
+    for (const html of [forPanel, unknown]) {
+      assert.ok(html.includes(sshFoldLabel), 'the fold says who its commands are for');
+      assert.match(html, /sudo reboot/);
+      assert.doesNotMatch(outsideSshFolds(html), /sudo reboot/);
+    }
+    assert.doesNotMatch(withoutAccess, /sudo reboot|If you also have SSH/);
+  });
+});
+
+describe('every fix ends by saying how to tell it worked', () => {
+  const fixSteps = stepIds.filter((id) => stepMeta(id).kind === 'fix');
+  const people: Facts[] = [{}, { role: 'owner', access: 'ssh' }, { role: 'owner', access: 'panel' }, { role: 'owner', access: 'none' }];
+
+  for (const step of fixSteps) {
+    test(`${step}: “How to tell it worked” is its last heading, with a check under it`, async () => {
+      for (const facts of people) {
+        const html = await renderStep(stepMeta(step).guidance, facts);
+        const heading = html.indexOf('<h2 id="did-it-work">How to tell it worked</h2>');
+        assert.ok(heading !== -1, `no check for ${JSON.stringify(facts)}`);
+        assert.equal(html.lastIndexOf('<h2'), heading, 'nothing comes after the check');
+        assert.ok(textOf(html.slice(heading)).length > 120, `the check says too little for ${JSON.stringify(facts)}`);
+      }
+    });
+  }
+});
+
+describe('commands follow the PHP version a log line revealed', () => {
+  test('fenced blocks and inline code use it, not only <Command>', async () => {
+    const html = await renderStep('proxy', { access: 'ssh', server: 'nginx', php: '8.3' });
+    assert.match(html, /fastcgi_pass unix:\/run\/php\/php8\.3-fpm\.sock;/, 'the fenced Nginx block');
+    assert.match(html, /<code>\/etc\/php\/8\.3\/fpm\/pool\.d\/www\.conf<\/code>/, 'inline code');
+    assert.doesNotMatch(html, /php8\.2-fpm|php-fpm8\.2|\/etc\/php\/8\.2\//);
+  });
+
+  test('without a version, guidance keeps Debian 12’s 8.2 and says which versions others ship', async () => {
+    const html = await renderStep('proxy', { access: 'ssh', server: 'nginx' });
+    assert.match(html, /php8\.2-fpm\.sock/);
+    assert.match(textOf(html), /Debian 13 has 8\.4 and Ubuntu 24\.04 8\.3/);
   });
 });

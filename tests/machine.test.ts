@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { getAdjacencyMap } from 'xstate/graph';
 import type { WizardContext } from '@/machines/facts';
 import { stepIds, stepMeta } from '@/machines/steps';
-import { troubleshooter } from '@/machines/troubleshooter';
+import { troubleshooter, type AnswerId } from '@/machines/troubleshooter';
 
 /**
  * Path tests over the machine's whole reachable graph. A node is a step, the

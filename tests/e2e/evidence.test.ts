@@ -5,7 +5,7 @@ import { recognisers } from '@/evidence/log-lines';
 import { axeViolations, newPhone } from '@/tests/support/browser';
 import { appAndBrowser } from '@/tests/support/harness';
 import { titleOf } from '@/tests/support/content';
-import { answer, heading, labels } from '@/tests/support/wizard';
+import { answer, heading, labelOf, labels, pick } from '@/tests/support/wizard';
 
 /** Diagnosing from evidence: the error page a person sees, and the lines of their log. */
 
@@ -13,11 +13,52 @@ const pages = new Set<string>();
 
 const env = appAndBrowser();
 
-const toErrorPage = '/fix/role=owner/reach=everyone';
+const toErrorPage = '/fix/role=owner/evidence=skip/reach=everyone';
 
 async function journey(page: Page): Promise<string> {
   return page.getByRole('region', { name: 'Your answers so far' }).innerText();
 }
+
+describe('let us look at your site first', () => {
+  for (const javaScriptEnabled of [true, false]) {
+    test(`an owner is offered the live check and the log explainer, or can skip them (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const page = await newPhone(env.browser, { javaScriptEnabled });
+      await page.goto(`${env.app.url}/fix`);
+      await answer(page, labels.owner, 'evidence');
+      pages.add(new URL(page.url()).pathname);
+      // A plain GET form, so it works without scripts and the step stays static.
+      const form = page.locator('form').filter({ has: page.locator('input[name="url"]') });
+      assert.equal(await form.count(), 1);
+      assert.equal(await form.getAttribute('method'), 'get');
+      assert.equal(await form.getAttribute('action'), '/check/role=owner');
+      assert.equal(await page.getByRole('link', { name: 'Explain my error log' }).getAttribute('href'), '/explain/role=owner');
+      // The check's own answer is given by its result link, never offered as a button.
+      const offered = await page.locator('#answers a').allInnerTexts();
+      assert.deepEqual(offered.map((t) => t.trim()), [await labelOf('evidence', 'skip')]);
+
+      // An address the check refuses at once: the check page gets it and says why, keeping what was typed.
+      await page.getByLabel('Your site’s address').fill('ftp://example.com');
+      await page.getByRole('button', { name: 'Check it' }).click();
+      await page.waitForURL(/\/check\/role=owner\?url=ftp%3A%2F%2Fexample\.com/);
+      assert.equal(await heading(page), 'Is my site down for everyone?');
+      await page.locator('#url-error').waitFor();
+      assert.equal(await page.getByLabel('Your site’s address').inputValue(), 'ftp://example.com');
+
+      await page.goBack();
+      await page.locator('h1', { hasText: await titleOf('evidence') }).waitFor();
+      await pick(page, 'evidence=skip', 'reach');
+      assert.match(page.url(), /\/fix\/role=owner\/evidence=skip$/);
+      await page.context().close();
+    });
+  }
+
+  test('a visitor is never asked: the questions start with who sees the error', async () => {
+    const page = await newPhone(env.browser, { javaScriptEnabled: false });
+    await page.goto(`${env.app.url}/fix`);
+    await pick(page, 'role=visitor', 'reach');
+    await page.context().close();
+  });
+});
 
 describe('which error page do you see?', () => {
   test('pictures can be chosen with the keyboard, and a bare Nginx page skips the web-server question', async () => {
@@ -43,24 +84,38 @@ describe('which error page do you see?', () => {
     await page.context().close();
   });
 
-  test('without JavaScript, a Cloudflare 52x page skips the CDN question and leads a panel user to the firewall', async () => {
+  test('without JavaScript, a Cloudflare page with a number asks for it, skips the CDN question, and a 521 leads a panel user to server load, then the firewall', async () => {
     const page = await newPhone(env.browser, { javaScriptEnabled: false });
     await page.goto(`${env.app.url}${toErrorPage}`);
-    await answer(page, 'A Cloudflare page with error 520 to 526', 'reload');
+    await pick(page, 'error-page=cloudflare-52x', 'cf-code');
+    pages.add(new URL(page.url()).pathname);
+    for (const code of ['520', '521', '522', '523', '524', '525', '526', '530', 'other']) {
+      assert.equal(await page.getByRole('link', { name: await labelOf('cf-code', code), exact: true }).count(), 1, `the answer for ${code}`);
+    }
+    await pick(page, 'cf-code=521', 'reload');
     await answer(page, labels.broken, 'access');
     await answer(page, 'Only a hosting control panel', 'cms');
     await answer(page, 'No, it’s custom code or plain pages', 'server');
-    await answer(page, 'Apache', 'firewall');
+    await answer(page, 'Apache', 'server-health');
+    await answer(page, labels.broken, 'firewall');
     assert.match(await journey(page), /CDN in front\s+Yes/);
+    pages.add(new URL(page.url()).pathname);
+    await page.context().close();
+  });
+
+  test('a visitor who sees a numbered Cloudflare page is not asked for the number', async () => {
+    const page = await newPhone(env.browser, { javaScriptEnabled: false });
+    await page.goto(`${env.app.url}/fix/role=visitor/reach=everyone`);
+    await pick(page, 'error-page=cloudflare-52x', 'reload');
     await page.context().close();
   });
 
   test('the browser’s own error page leads to DNS first; “not sure” goes on as before', async () => {
     const page = await newPhone(env.browser, { javaScriptEnabled: false });
-    await page.goto(`${env.app.url}${toErrorPage}/error-page=browser/reload=broken/access=ssh/cdn=no/cms=none/server=nginx`);
+    await page.goto(`${env.app.url}${toErrorPage}/error-page=browser/reload=broken/access=ssh/cdn=no/cms=none/server=nginx/app=php`);
     assert.equal(await heading(page), await titleOf('dns'));
-    await page.goto(`${env.app.url}${toErrorPage}/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=none/server=nginx`);
-    assert.equal(await heading(page), await titleOf('server-health'));
+    await page.goto(`${env.app.url}${toErrorPage}/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=none/server=nginx/app=php`);
+    assert.equal(await heading(page), await titleOf('proxy'));
     await page.context().close();
   });
 

@@ -19,7 +19,23 @@ after(async () => {
 
 const marker = '<i-was-here>';
 const segment = fc.oneof(
-  fc.constantFrom('role=owner', 'reach=everyone', 'error-page=nginx', 'reload=broken', 'access=ssh', 'at=reload', 'start=restart', 'php=8.1', 'found=nginx-connect-refused'),
+  fc.constantFrom(
+    'role=owner',
+    'evidence=skip',
+    'evidence=checked',
+    'reach=everyone',
+    'error-page=cloudflare-52x',
+    'cf-code=526',
+    'error-page=nginx',
+    'reload=broken',
+    'access=ssh',
+    'app=node',
+    'at=reload',
+    'start=restart',
+    'php=8.1',
+    'found=nginx-connect-refused',
+    'check=http-502+page-nginx',
+  ),
   fc.constantFrom(...stepIds).map((s) => `${s}=${marker}`),
   fc.constantFrom(...stepIds),
   fc.string({ unit: 'grapheme', maxLength: 30 }).map((s) => `${s}${marker}`),

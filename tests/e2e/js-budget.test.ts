@@ -26,7 +26,9 @@ after(async () => {
 
 const pages = {
   'a question': 'fix.html',
-  'a deep step': 'fix/role=owner/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx.html',
+  // Seven answers deep: the deepest prerendered step (app/fix/[[...answers]]/page.tsx).
+  'a deep step': 'fix/role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no.html',
+  'the live-check offer': 'fix/role=owner.html',
   'a jump-in step': 'step/restart.html',
   'the landing page': 'index.html',
 };

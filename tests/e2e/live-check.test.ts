@@ -8,7 +8,7 @@ import { titleOf } from '@/tests/support/content';
 import { appAndBrowser } from '@/tests/support/harness';
 import { nginxAvailable, startNginx, type NginxServer } from '@/tests/support/nginx';
 import { startApp, type AppServer } from '@/tests/support/server';
-import { heading } from '@/tests/support/wizard';
+import { heading, labelOf } from '@/tests/support/wizard';
 
 const env = appAndBrowser({ env: { ...loopbackAllowed, CHECK_RATE_LIMIT: '500' } });
 let nginx: NginxServer;
@@ -33,28 +33,60 @@ for (const javaScriptEnabled of [true, false]) {
   describe(`the live check with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
     test('from “everyone or only you?”: a 502 from Nginx, carried into the wizard, the summary and the hand-off', async () => {
       const page = await newPhone(env.browser, { javaScriptEnabled });
-      await page.goto(`${env.app.url}/fix/role=owner`);
+      await page.goto(`${env.app.url}/fix/role=owner/evidence=skip`);
       assert.equal(await heading(page), await titleOf('reach'));
       await page.getByRole('link', { name: 'Check my site now' }).click();
-      await page.waitForURL(/\/check\/role=owner$/);
+      await page.waitForURL(/\/check\/role=owner\/evidence=skip$/);
       assert.equal(await heading(page), 'Is my site down for everyone?');
 
       await runCheck(page, `${nginx.url}/closed`);
       assert.equal(await page.locator('#verdict').innerText(), 'Your site is down for everyone: Nginx can’t reach what runs your site');
       if (javaScriptEnabled) assert.equal(await page.evaluate(() => document.activeElement?.id), 'verdict');
       const suggested = await page.locator('dl dd strong').allInnerTexts();
-      assert.deepEqual(suggested, ['It’s down for everyone', 'A plain “502 Bad Gateway” page with “nginx” under it']);
+      assert.deepEqual(suggested, [await labelOf('reach', 'everyone'), await labelOf('error-page', 'nginx')]);
       await page.locator('[data-finding="status"] summary').click();
       assert.match(await page.locator('[data-finding="status"] pre').innerText(), /server: nginx/);
 
       await page.getByRole('link', { name: 'Use these answers' }).click();
-      await page.waitForURL(/\/fix\/role=owner\/reach=everyone\/error-page=nginx\/check=http-502\+page-nginx\+server-nginx$/);
+      await page.waitForURL(/\/fix\/role=owner\/evidence=skip\/reach=everyone\/error-page=nginx\/check=http-502\+page-nginx\+server-nginx$/);
       assert.equal(await heading(page), await titleOf('reload'));
 
       await page.getByRole('link', { name: 'Check all your answers' }).click();
       await page.waitForURL(/\/summary\//);
       await page.getByRole('heading', { name: 'What the live check saw' }).waitFor();
       assert.match(await page.locator('main').innerText(), /The site answered with HTTP status 502; the error page is Nginx’s own; the web server is Nginx\./);
+      await page.context().close();
+    });
+
+    test('evidence first: the owner’s address is checked at once, and the result answers the evidence step', async () => {
+      const page = await newPhone(env.browser, { javaScriptEnabled });
+      await page.goto(`${env.app.url}/fix/role=owner`);
+      assert.equal(await heading(page), await titleOf('evidence'));
+      await page.getByLabel('Your site’s address').fill(`${nginx.url}/closed`);
+      await page.getByRole('button', { name: 'Check it' }).click();
+      // With JavaScript the page checks the address itself, then drops it from the address bar;
+      // without, it comes back once the server has checked it.
+      await page.locator('#verdict').waitFor({ timeout: 15_000 });
+      assert.equal(await page.locator('#verdict').innerText(), 'Your site is down for everyone: Nginx can’t reach what runs your site');
+      assert.equal(await page.getByLabel('Your site’s address').inputValue(), `${nginx.url}/closed`);
+      if (javaScriptEnabled) assert.equal(new URL(page.url()).search, '', 'the address is not kept in the address bar');
+      assert.equal(await page.getByRole('link', { name: 'Carry on without them' }).getAttribute('href'), '/fix/role=owner');
+
+      await page.getByRole('link', { name: 'Use these answers' }).click();
+      await page.waitForURL(/\/fix\/role=owner\/evidence=checked\/reach=everyone\/error-page=nginx\/check=http-502\+page-nginx\+server-nginx$/);
+      assert.equal(await heading(page), await titleOf('reload'));
+      await page.context().close();
+    });
+
+    test('a link with an address that is not a website, or not public, gives the message, never an error page', async () => {
+      const page = await newPhone(env.browser, { javaScriptEnabled });
+      const bad = await page.goto(`${env.app.url}/check/role=owner?url=my%20site`);
+      assert.equal(bad?.status(), 200);
+      assert.match(await page.locator('#url-error').innerText(), /no spaces/);
+      assert.equal(await page.getByLabel('Your site’s address').inputValue(), 'my site');
+
+      await page.goto(`${env.app.url}/check/role=owner?url=${encodeURIComponent('http://0xa9fea9fe/latest/meta-data/')}`);
+      await page.getByText(/We only check sites on the public internet\. 169\.254\.169\.254 is a local-link address/).waitFor({ timeout: 15_000 });
       await page.context().close();
     });
 
@@ -87,9 +119,9 @@ describe('the live check in the browser', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'url');
     assert.equal(await page.locator('#verdict').count(), 0);
 
-    // The same address again, left to run: the check gives up at 8 seconds and says so.
+    // The same address again, left to run: the check gives up at 8 seconds and says the server is slow.
     await runCheck(page, `${fixtures.url}/slow`);
-    assert.equal(await page.locator('#verdict').innerText(), 'Your site didn’t answer in time');
+    assert.equal(await page.locator('#verdict').innerText(), 'Your server is up, but sent no answer in 8 seconds');
     await page.context().close();
   });
 
@@ -116,6 +148,27 @@ describe('the live check in the browser', () => {
     await page.goto(`${env.app.url}/step/fixed`);
     assert.equal(await page.getByRole('link', { name: 'Check my site now' }).count(), 0);
     await page.context().close();
+  });
+
+  test('after a check, a fix page offers to check again and the answer the result supports', async () => {
+    // Needs <Recheck> at the end of the fix pages (placed by the step page).
+    const page = await newPhone(env.browser);
+    await page.goto(`${env.app.url}/step/reload`);
+    assert.equal(await page.getByRole('button', { name: 'Check my site again' }).count(), 0, 'no check in this tab yet: nothing offered');
+    await page.goto(`${env.app.url}/check/role=owner/evidence=skip`);
+    await runCheck(page, `${fixtures.url}/healthy`);
+    await page.goto(`${env.app.url}/fix/role=owner/evidence=skip/reach=everyone/error-page=nginx`);
+    assert.equal(await heading(page), await titleOf('reload'));
+    await page.getByRole('button', { name: 'Check my site again' }).click();
+    const status = page.getByRole('status').filter({ hasText: 'Your site loads for us.' });
+    await status.waitFor({ timeout: 15_000 });
+    assert.match((await status.getByRole('link', { name: 'Tell the wizard it’s fixed' }).getAttribute('href')) ?? '', /reload=fixed$/);
+    await page.context().close();
+
+    const noScript = await newPhone(env.browser, { javaScriptEnabled: false });
+    await noScript.goto(`${env.app.url}/step/reload`);
+    assert.equal(await noScript.getByRole('button', { name: 'Check my site again' }).count(), 0);
+    await noScript.context().close();
   });
 
   test('the hand-off message says what the check saw', async () => {
@@ -150,8 +203,25 @@ describe('the check’s API', () => {
     assert.ok(lines.some((l) => l.progress?.stage === 'connect'));
     const { view } = lines.at(-1).state;
     assert.equal(view.verdict, 'Your site loads for us');
-    assert.equal(view.useHref, '/fix/role=owner/reach=only-me/server=nginx/check=up+server-nginx');
+    // Sent from the evidence step (an owner's next question), the result answers it too.
+    assert.equal(view.useHref, '/fix/role=owner/evidence=checked/reach=only-me/server=nginx/check=up+server-nginx');
     assert.equal(view.returnHref, '/fix/role=owner');
+    assert.deepEqual(view.tokens, ['up', 'server-nginx']);
+  });
+
+  test('a link with ?url= is not cached or indexed, and runs a check only once the page asks for it', async () => {
+    const address = encodeURIComponent(`${fixtures.url}/healthy`);
+    const first = await fetch(`${env.app.url}/check/role=owner?url=${address}`);
+    assert.equal(first.status, 200);
+    assert.match(first.headers.get('cache-control') ?? '', /no-store/);
+    const html = await first.text();
+    assert.match(html, /<meta name="robots" content="noindex, nofollow"/);
+    assert.doesNotMatch(html, /id="verdict"/, 'the first answer runs no check: a browser with JavaScript streams it');
+    assert.match(html, /<noscript><meta http-equiv="refresh" content="0;url=\/check\/role=owner\?url=[^"]+&amp;run=1"/);
+
+    const ran = await fetch(`${env.app.url}/check/role=owner?url=${address}&run=1`);
+    assert.match(ran.headers.get('cache-control') ?? '', /no-store/);
+    assert.match(await ran.text(), /Your site loads for us/);
   });
 
   test('a cancelled check frees its place; past the per-minute limit, 429 with Retry-After', async () => {

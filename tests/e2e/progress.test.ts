@@ -5,7 +5,7 @@ import { newPhone } from '@/tests/support/browser';
 import { appAndBrowser } from '@/tests/support/harness';
 import { titleOf } from '@/tests/support/content';
 import { startApp } from '@/tests/support/server';
-import { answer, heading, labels } from '@/tests/support/wizard';
+import { answer, heading, labels, pick } from '@/tests/support/wizard';
 
 /** Progress is never lost: reload, back, forward, a restarted server, and the browser's memory of it. */
 
@@ -14,9 +14,11 @@ const env = appAndBrowser();
 
 const key = '502-troubleshooter:progress';
 
+/** Four questions and a fix, the live-check offer skipped, up to the access question. */
 async function walkFourSteps(page: Page) {
   await page.goto(`${env.app.url}/fix`);
-  await answer(page, labels.owner, 'reach');
+  await answer(page, labels.owner, 'evidence');
+  await pick(page, 'evidence=skip', 'reach');
   await answer(page, labels.everyone, 'error-page');
   await answer(page, labels.notSure, 'reload');
   await answer(page, labels.broken, 'access');
@@ -115,6 +117,19 @@ describe('progress is never lost', () => {
     await page.goto(`${env.app.url}/`);
     await page.getByRole('link', { name: 'Start troubleshooting' }).waitFor();
     assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  test('links made before the live-check offer skip it when they answer later questions', async () => {
+    const page = await newPhone(env.browser, { javaScriptEnabled: false });
+    await page.goto(`${env.app.url}/fix/role=owner/reach=everyone`);
+    assert.equal(await heading(page), await titleOf('error-page'));
+    assert.equal(await page.getByRole('status').count(), 0, 'nothing in the link was wrong');
+    await page.goto(`${env.app.url}/fix/role=owner/reach=everyone/error-page=not-sure/reload=broken/access=panel/cdn=no/cms=wordpress/server=nginx`);
+    assert.equal(await heading(page), await titleOf('logs'));
+    // A link that stops at the owner still offers it.
+    await page.goto(`${env.app.url}/fix/role=owner`);
+    assert.equal(await heading(page), await titleOf('evidence'));
     await page.context().close();
   });
 

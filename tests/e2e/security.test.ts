@@ -12,8 +12,8 @@ import { appAndBrowser } from '@/tests/support/harness';
 
 const env = appAndBrowser();
 
-const relaxed = ['/', '/fix', '/fix/role=owner/reach=everyone', '/step/restart', '/summary/role=owner', '/steps', '/map', '/no-such-page', '/fix/banana'];
-const strict = ['/message/role=owner?site=example.com', '/explain', '/explain/role=owner', '/check', '/check/role=owner', '/steps/link?server=nginx'];
+const relaxed = ['/', '/fix', '/fix/role=owner', '/fix/role=owner/reach=everyone', '/step/restart', '/summary/role=owner', '/steps', '/map', '/no-such-page', '/fix/banana'];
+const strict = ['/message/role=owner?site=example.com', '/explain', '/explain/role=owner', '/check', '/check/role=owner', '/check/role=owner?url=ftp%3A%2F%2Fexample.com', '/steps/link?server=nginx'];
 
 function directives(policy: string): Map<string, string> {
   return new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
@@ -86,6 +86,11 @@ describe('security headers', () => {
     await page.getByRole('link', { name: 'It’s my site, or I look after it', exact: true }).click();
     await page.waitForURL(/role=owner$/);
     assert.equal(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 1);
+    // Strict: the live-check offer's plain form leaves for the check page, which hydrates under its own policy.
+    await page.getByLabel('Your site’s address').fill('ftp://example.com');
+    await page.getByRole('button', { name: 'Check it' }).click();
+    await page.waitForURL(/\/check\/role=owner\?url=/);
+    await page.locator('#url-error').waitFor();
 
     // Strict: the link builder updates as you choose, which needs its script.
     await page.goto(`${env.app.url}/steps/link`);

@@ -6,7 +6,7 @@ import { stepIds } from '@/machines/steps';
 import { axeViolations, newPhone } from '@/tests/support/browser';
 import { appAndBrowser } from '@/tests/support/harness';
 import { titleOf } from '@/tests/support/content';
-import { answer, heading, labels } from '@/tests/support/wizard';
+import { answer, heading, labels, walk as walkSteps } from '@/tests/support/wizard';
 
 /** What support teams rely on: links, the summary, the hand-off, the library and the map. */
 
@@ -14,22 +14,24 @@ const pages = new Set<string>();
 
 const env = appAndBrowser();
 
+/** A panel user on WordPress behind Cloudflare: the error log, busy PHP workers (can't), then plugins. */
 const panelWalk: [string, string][] = [
-  [labels.owner, 'reach'],
-  [labels.everyone, 'error-page'],
-  [labels.notSure, 'reload'],
-  [labels.broken, 'access'],
-  ['Only a hosting control panel', 'cdn'],
-  ['Yes, for example Cloudflare', 'cms'],
-  ['WordPress', 'server'],
-  ['Apache', 'server-health'],
-  [labels.broken, 'firewall'],
-  [labels.cannot, 'dns'],
+  ['role=owner', 'evidence'],
+  ['evidence=skip', 'reach'],
+  ['reach=everyone', 'error-page'],
+  ['error-page=not-sure', 'reload'],
+  ['reload=broken', 'access'],
+  ['access=panel', 'cdn'],
+  ['cdn=yes', 'cms'],
+  ['cms=wordpress', 'server'],
+  ['server=apache', 'logs'],
+  ['logs=broken', 'php-workers'],
+  ['php-workers=cannot', 'plugins'],
 ];
 
 async function walk(page: Page, steps: [string, string][]) {
   await page.goto(`${env.app.url}/fix`);
-  for (const [label, step] of steps) await answer(page, label, step);
+  await walkSteps(page, steps);
   pages.add(new URL(page.url()).pathname);
 }
 
@@ -48,7 +50,7 @@ describe('for support teams', () => {
 
     await page.getByRole('button', { name: 'Copy link to this step' }).click();
     const stepLink = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(stepLink, `${env.app.url}/step/dns`);
+    assert.equal(stepLink, `${env.app.url}/step/plugins`);
     await page.getByRole('button', { name: 'Copy link to my progress' }).click();
     const progressLink = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(progressLink, page.url());
@@ -56,13 +58,13 @@ describe('for support teams', () => {
 
     const fresh = await newPhone(env.browser, { javaScriptEnabled: false });
     await fresh.goto(stepLink);
-    assert.equal(await heading(fresh), await titleOf('dns'));
+    assert.equal(await heading(fresh), await titleOf('plugins'));
     assert.equal(await fresh.getByRole('region', { name: 'Your answers so far' }).count(), 0, 'a step link carries no answers');
     // Without JavaScript the links are in fields that can be selected.
     await fresh.getByText('Share or save this step').click();
-    assert.match(await fresh.getByLabel('Link to this step').inputValue(), /\/step\/dns$/);
+    assert.match(await fresh.getByLabel('Link to this step').inputValue(), /\/step\/plugins$/);
     await fresh.goto(progressLink);
-    assert.equal(await heading(fresh), await titleOf('dns'));
+    assert.equal(await heading(fresh), await titleOf('plugins'));
     assert.equal(await fresh.getByRole('region', { name: 'Your answers so far' }).innerText(), record);
     await fresh.context().close();
   });
@@ -72,8 +74,8 @@ describe('for support teams', () => {
     await page.goto(`${env.app.url}/step/restart`);
     pages.add('/step/restart');
     assert.equal(await heading(page), await titleOf('restart'));
-    // The fixes not tried yet follow, simplest first.
-    await answer(page, labels.broken, 'server-health');
+    // The plan's fixes not tried yet follow: for someone who hasn't said what access they have, from the top.
+    await answer(page, labels.broken, 'proxy');
     await page.context().close();
   });
 
@@ -90,11 +92,12 @@ describe('for support teams', () => {
 
     const customer = await newPhone(env.browser);
     await customer.goto(link);
-    assert.equal(await heading(customer), await titleOf('reach'), 'the role question is skipped');
+    assert.equal(await heading(customer), await titleOf('reach'), 'the role question and the live-check offer are skipped');
     await answer(customer, labels.everyone, 'error-page');
     await answer(customer, labels.notSure, 'reload');
     await answer(customer, labels.broken, 'cdn');
-    await answer(customer, 'No', 'server-health');
+    // SSH on Nginx and WordPress: what the web server passes requests to comes first.
+    await answer(customer, 'No', 'proxy');
     await customer.context().close();
   });
 
@@ -144,13 +147,13 @@ describe('for support teams', () => {
     const setup = await page.getByRole('region', { name: 'About your site' }).innerText();
     for (const value of ['Only a hosting control panel', 'Yes, for example Cloudflare', 'WordPress', 'Apache']) assert.ok(setup.includes(value), value);
     const tried = await page.getByRole('region', { name: 'What you tried' }).innerText();
-    for (const step of ['reload', 'server-health', 'firewall']) assert.ok(tried.includes(await titleOf(step)), step);
+    for (const step of ['reload', 'logs', 'php-workers']) assert.ok(tried.includes(await titleOf(step)), step);
 
     await page.getByRole('link', { name: 'Change your answer to “What access do you have to the server?”' }).click();
     assert.equal(await heading(page), await titleOf('access'));
     await answer(page, /^I can log in to the server/, 'proxy');
     const record = await page.getByRole('region', { name: 'Your answers so far' }).innerText();
-    assert.ok(record.includes(await titleOf('server-health')), 'earlier fixes are kept');
+    assert.ok(record.includes(await titleOf('php-workers')), 'earlier fixes are kept');
     assert.ok(record.includes('Apache'), 'later answers are kept');
     await page.context().close();
   });
@@ -158,15 +161,16 @@ describe('for support teams', () => {
   test('the hand-off message: every step tried in the email, the download and the printout', async () => {
     const page = await newPhone(env.browser, { acceptDownloads: true });
     await walk(page, [
-      [labels.owner, 'reach'],
-      [labels.everyone, 'error-page'],
-      [labels.notSure, 'reload'],
-      [labels.broken, 'access'],
-      ['Neither', 'cdn'],
-      ['Yes, for example Cloudflare', 'cms'],
-      ['WordPress', 'dns'],
-      [labels.cannot, 'contact-host'],
-      ['Still broken after their help', 'handoff'],
+      ['role=owner', 'evidence'],
+      ['evidence=skip', 'reach'],
+      ['reach=everyone', 'error-page'],
+      ['error-page=not-sure', 'reload'],
+      ['reload=broken', 'access'],
+      ['access=none', 'cdn'],
+      ['cdn=yes', 'cms'],
+      ['cms=wordpress', 'dns'],
+      ['dns=cannot', 'contact-host'],
+      ['contact-host=broken', 'handoff'],
     ]);
     const titles = await Promise.all(['reload', 'dns', 'contact-host'].map(titleOf));
 

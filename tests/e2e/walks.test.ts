@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { axeViolations, newPhone } from '@/tests/support/browser';
 import { appAndBrowser } from '@/tests/support/harness';
 import { titleOf } from '@/tests/support/content';
-import { answer as answerStep, heading, labels } from '@/tests/support/wizard';
+import { answer as answerStep, heading, labelOf, labels } from '@/tests/support/wizard';
 
 /** Whole journeys in real Chromium, as a person on a phone would take them. */
 
@@ -28,6 +28,10 @@ async function start(page: Page) {
 }
 
 const { owner, everyone, broken, notSure } = labels;
+let skip: string;
+before(async () => {
+  skip = await labelOf('evidence', 'skip');
+});
 
 describe('walking the wizard', () => {
   test('a visitor is told what they can try, and never sees a server step', async () => {
@@ -49,69 +53,74 @@ describe('walking the wizard', () => {
   test('an owner without server access ends at the hand-off', async () => {
     const page = await newPhone(env.browser);
     await start(page);
-    await answer(page, owner, 'reach');
+    await answer(page, owner, 'evidence');
+    await answer(page, skip, 'reach');
     await answer(page, everyone, 'error-page');
-    await answer(page, 'A page from my hosting company', 'reload');
+    await answer(page, notSure, 'reload');
     await answer(page, broken, 'access');
     await answer(page, 'Neither', 'cdn');
     await answer(page, 'No', 'cms');
     await answer(page, 'WordPress', 'dns');
     await answer(page, 'I can’t do this', 'contact-host');
     await answer(page, 'Still broken after their help', 'handoff');
-    assert.doesNotMatch(page.url(), /server-health|proxy|firewall|plugins|logs|restart|php-limits/);
+    assert.doesNotMatch(page.url(), /server-health|proxy|firewall|bans|plugins|logs|restart|php-|hops|app-server/);
     await page.context().close();
   });
 
-  const sshWalk: [string, string][] = [
-    [owner, 'reach'],
+  // Labels as literal strings; the evidence step's “skip” is read from its frontmatter once it is known.
+  const sshWalk = (): [string, string][] => [
+    [owner, 'evidence'],
+    [skip, 'reach'],
     [everyone, 'error-page'],
     [notSure, 'reload'],
     [broken, 'access'],
     ['I can log in to the server (SSH)', 'cdn'],
     ['No', 'cms'],
     ['WordPress', 'server'],
-    ['Nginx', 'server-health'],
-    [broken, 'proxy'],
-    [broken, 'firewall'],
-    [broken, 'dns'],
-    [broken, 'plugins'],
+    ['Nginx', 'proxy'],
+    [broken, 'restart'],
+    [broken, 'logs'],
+    [broken, 'php-workers'],
     ['That fixed it: the site works', 'fixed'],
   ];
 
-  test('an owner with SSH on Nginx and WordPress is fixed by the plugin step, without page loads', async () => {
+  test('an owner with SSH on Nginx and WordPress is fixed by the PHP workers step, without page loads', async () => {
     const page = await newPhone(env.browser);
     await start(page);
     // A marker on the window survives client-side navigation but not a page load.
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
-    for (const [label, step] of sshWalk) {
+    for (const [label, step] of sshWalk()) {
       await answer(page, label, step);
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'step-title', `focus moves to the heading of ${step}`);
     }
     assert.equal(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 1, 'steps changed without a full page load');
     const tried = await page.getByRole('region', { name: 'Your answers so far' }).innerText();
     assert.match(tried, /Nginx/);
-    assert.ok(tried.includes(await titleOf('plugins')));
+    assert.ok(tried.includes(await titleOf('php-workers')));
+    for (const step of ['firewall', 'bans', 'plugins']) assert.ok(!tried.includes(await titleOf(step)), `${step} is not on the way`);
     await page.context().close();
   });
 
   test('the same walk works with JavaScript off', async () => {
     const page = await newPhone(env.browser, { javaScriptEnabled: false });
     await start(page);
-    for (const [label, step] of sshWalk) await answer(page, label, step);
-    assert.match(page.url(), /plugins=fixed$/);
+    for (const [label, step] of sshWalk()) await answer(page, label, step);
+    assert.match(page.url(), /php-workers=fixed$/);
     await page.context().close();
   });
 
   test('Nginx commands are shown to Nginx users; all variants when the server is unknown', async () => {
     const page = await newPhone(env.browser);
-    const base = '/fix/role=owner/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=none';
-    await page.goto(`${env.app.url}${base}/server=nginx/server-health=broken`);
+    // Custom code on PHP: the app question is answered too.
+    const base = '/fix/role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=none';
+    await page.goto(`${env.app.url}${base}/server=nginx/app=php`);
     assert.equal(await heading(page), await titleOf('proxy'));
     assert.equal(await page.getByText('If your site runs on', { exact: false }).count(), 0);
     assert.ok((await page.locator('pre').allInnerTexts()).join('\n').includes('nginx'));
     assert.ok(!(await page.locator('pre').allInnerTexts()).join('\n').includes('apache2'));
-    await page.goto(`${env.app.url}${base}/server=not-sure/server-health=broken`);
-    visited.add(`${base}/server=not-sure/server-health=broken`);
+    await page.goto(`${env.app.url}${base}/server=not-sure/app=php`);
+    assert.equal(await heading(page), await titleOf('proxy'));
+    visited.add(`${base}/server=not-sure/app=php`);
     assert.ok((await page.getByText('If your site runs on Nginx').count()) > 0);
     assert.ok((await page.getByText('If your site runs on Apache').count()) > 0);
     await page.context().close();
@@ -120,14 +129,14 @@ describe('walking the wizard', () => {
   test('a shared deep link opens the same step, with the same answers, in a fresh browser', async () => {
     const first = await newPhone(env.browser);
     await first.goto(`${env.app.url}/fix`);
-    for (const [label, step] of sshWalk.slice(0, 10)) await answer(first, label, step);
+    for (const [label, step] of sshWalk().slice(0, 10)) await answer(first, label, step);
     const shared = first.url();
     const record = await first.getByRole('region', { name: 'Your answers so far' }).innerText();
     await first.context().close();
 
     const other = await newPhone(env.browser, { javaScriptEnabled: false });
     await other.goto(shared);
-    assert.equal(await heading(other), await titleOf('firewall'));
+    assert.equal(await heading(other), await titleOf('restart'));
     assert.equal(await other.getByRole('region', { name: 'Your answers so far' }).innerText(), record);
     await other.context().close();
   });
@@ -135,19 +144,20 @@ describe('walking the wizard', () => {
   test('back and change keep later answers', async () => {
     const page = await newPhone(env.browser);
     await page.goto(`${env.app.url}/fix`);
-    for (const [label, step] of sshWalk.slice(0, 11)) await answer(page, label, step);
+    for (const [label, step] of sshWalk().slice(0, 11)) await answer(page, label, step);
     await page.getByRole('link', { name: 'Change web server' }).click();
     await page.waitForURL(/at=server$/);
     assert.equal(await heading(page), await titleOf('server'));
     assert.match(await page.getByRole('link', { name: /Nginx/ }).innerText(), /your answer before/);
-    await answer(page, 'Apache', 'dns');
+    // The fixes already tried stay tried: the next one not tried yet follows.
+    await answer(page, 'Apache', 'logs');
     const record = await page.getByRole('region', { name: 'Your answers so far' }).innerText();
     assert.match(record, /Apache/);
-    assert.ok(record.includes(await titleOf('firewall')), 'fixes tried before the change are kept');
+    assert.ok(record.includes(await titleOf('restart')), 'fixes tried before the change are kept');
     await page.getByRole('link', { name: /Back to the previous step/ }).click();
-    await page.waitForURL(/at=firewall$/);
+    await page.waitForURL(/at=restart$/);
     assert.equal(await page.getByRole('link', { name: /^Still broken\W+your answer before$/ }).count(), 1);
-    await answer(page, /^Still broken/, 'dns');
+    await answer(page, /^Still broken/, 'logs');
     visited.add(new URL(page.url()).pathname);
     await page.context().close();
   });

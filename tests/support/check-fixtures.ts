@@ -10,14 +10,16 @@ export interface CheckFixtures {
 /**
  * Sites for the live check to look at, on a loopback port:
  *   /healthy          200 with a small page, Server: nginx
- *   /slow             sends nothing for 60 s (the check gives up first)
+ *   /slow             accepts the connection, then sends nothing (the check gives up first)
  *   /hops/N           redirects N more times, then /healthy
  *   /loop             redirects to itself forever
  *   /to-private       redirects to the cloud metadata address
  *   /to-mapped-v6     redirects to the metadata address written as IPv4-mapped IPv6
  *   /to-odd-spelling  redirects to 127.0.0.2 written in hex (0x7f000002)
  *   /big              200 with a 1 MiB page
- *   /cloudflare-502   502 with Cloudflare's headers and no body
+ *   /cloudflare-502   502 with Cloudflare's headers and its branded page (the server behind it answered 502)
+ *   /cloudflare-plain 502 with Cloudflare's headers and its plain, unbranded page (Cloudflare itself failed)
+ *   /cloudflare-no-page 502 with Cloudflare's headers and no body
  *   /cloudflare-521   521 with Cloudflare's headers and its branded page
  *   /cut-502          Nginx's 502 page, the connection dropped halfway through it
  *   /redirect-nowhere 302 without a Location
@@ -51,6 +53,12 @@ export async function startCheckFixtures(): Promise<CheckFixtures> {
         res.writeHead(200, { 'content-type': 'text/html' });
         return res.end(`<!doctype html><title>Big</title>${'<p>lorem ipsum</p>'.repeat(60_000)}`);
       case '/cloudflare-502':
+        res.writeHead(502, { server: 'cloudflare', 'cf-ray': '8c1f2e3d4b5a6978-LHR', 'content-type': 'text/html' });
+        return res.end('<title>example.com | 502: Bad gateway</title><div id="cf-wrapper"><div id="cf-error-details"><h1>Bad gateway <span>Error code 502</span></h1> Cloudflare Ray ID: 8c1f2e3d4b5a6978</div></div>');
+      case '/cloudflare-plain':
+        res.writeHead(502, { server: 'cloudflare', 'cf-ray': '8c1f2e3d4b5a6978-LHR', 'content-type': 'text/html' });
+        return res.end('<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n');
+      case '/cloudflare-no-page':
         res.writeHead(502, { server: 'cloudflare', 'cf-ray': '8c1f2e3d4b5a6978-LHR', 'content-length': '0' });
         return res.end();
       case '/cloudflare-521':

@@ -40,25 +40,38 @@ function CdnPage({ title, code }: { title: string; code: string }) {
   );
 }
 
+/**
+ * The bare page Nginx writes, and the one Cloudflare writes when it fails
+ * itself: the same layout, told apart only by the word under the line.
+ */
+function PlainPage({ by }: { by: string }) {
+  return (
+    <Frame className="items-center justify-center font-serif">
+      <p className="text-xl font-bold">502 Bad Gateway</p>
+      <hr className="my-2 w-full border-slate-300" />
+      <p className="text-sm">{by}</p>
+    </Frame>
+  );
+}
+
 export const errorPageDrawings: Record<string, { drawing: ReactNode; description: string }> = {
   'cloudflare-502': {
     drawing: <CdnPage title="Bad gateway" code="502" />,
     description:
-      'A page headed “Bad gateway, Error code 502”, with three icons in a row: your browser and Cloudflare marked “Working”, the host marked “Error”, and a “Cloudflare Ray ID” at the bottom.',
+      'Cloudflare’s branded page: headed “Bad gateway, Error code 502”, with three icons in a row (your browser and Cloudflare marked “Working”, the host marked “Error”) and a “Cloudflare Ray ID” at the bottom.',
+  },
+  'cloudflare-plain': {
+    drawing: <PlainPage by="cloudflare" />,
+    description:
+      'A plain white page with “502 Bad Gateway” in bold in the middle, a line, and the word “cloudflare” under it. No icons and no Ray ID. It looks like Nginx’s page; only the word under the line differs.',
   },
   'cloudflare-52x': {
     drawing: <CdnPage title="Web server is down" code="521" />,
     description:
-      'The same Cloudflare layout with an error code from 520 to 526 and a heading such as “Web server is down”, “Connection timed out” or “SSL handshake failed”.',
+      'Cloudflare’s branded layout with an error code from 520 to 530 and a heading such as “Web server is down”, “Connection timed out” or “SSL handshake failed”.',
   },
   nginx: {
-    drawing: (
-      <Frame className="items-center justify-center font-serif">
-        <p className="text-xl font-bold">502 Bad Gateway</p>
-        <hr className="my-2 w-full border-slate-300" />
-        <p className="text-sm">nginx</p>
-      </Frame>
-    ),
+    drawing: <PlainPage by="nginx" />,
     description: 'A plain white page with “502 Bad Gateway” in bold in the middle, a line, and the word “nginx” under it, sometimes with a version number.',
   },
   apache: {

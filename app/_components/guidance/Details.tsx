@@ -1,9 +1,13 @@
 import type { ReactNode } from 'react';
 
-/** A native disclosure: works without JavaScript and with every screen reader. */
-export function Details({ summary = 'Show details', children }: { summary?: string; children: ReactNode }) {
+/**
+ * A native disclosure: works without JavaScript and with every screen reader.
+ * `fold` names what kind of fold it is (`data-fold`), so tests can tell the
+ * SSH fold from other technical depth.
+ */
+export function Details({ summary = 'Show details', fold, children }: { summary?: ReactNode; fold?: string; children: ReactNode }) {
   return (
-    <details className="not-prose disclosure">
+    <details className="not-prose disclosure" data-fold={fold}>
       <summary className="disclosure-summary">
         {summary}
       </summary>

@@ -1,25 +1,48 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import type { FactName, Facts } from '@/machines/facts';
 import { knows } from '@/handoff/known-facts';
-import { Command } from './CodeBlock';
+import { Command, type CommandProps } from './CodeBlock';
+import { Details } from './Details';
 
 const serverNames = { nginx: 'Nginx', apache: 'Apache' } as const;
+
+/** The label of the fold that holds server commands for people who may not have SSH. */
+export const sshFoldLabel = 'If you also have SSH (a command line on the server)';
+
+/**
+ * Guidance names PHP 8.2 (Debian 12's version) in commands and paths; Debian 13
+ * ships 8.4 and Ubuntu 24.04 8.3, and the text around a versioned command says
+ * so. When a log line has told us the person's version, every command, fenced
+ * block and inline code span uses theirs instead: `php8.2-fpm` (the service),
+ * `php-fpm8.2` (the program), `php8.2-fpm.sock` and `/etc/php/8.2/`.
+ */
+export function fitPhpVersion(text: string, php: string | undefined): string {
+  if (!php) return text;
+  return text.replace(/php(-fpm)?8\.2/g, (_, fpm = '') => `php${fpm}${php}`).replace(/\/php\/8\.2\//g, `/php/${php}/`);
+}
 
 /**
  * Guidance that depends on what the wizard has learned. Content shows when
  * the fact matches or is not known yet, so nobody misses what may apply.
+ *
+ * The components close over the facts because guidance renders as a server
+ * component, where React context isn't available, and MDX passes authors'
+ * props only. They hold no state and call no hooks, so a new identity per
+ * render costs nothing (hence the biome-ignore comments below).
  */
 export function bindConditionals(facts: Facts) {
+  // biome-ignore lint/correctness/noComponentHookFactories: bound to the facts, see above
   function If({ children, ...conditions }: { children: ReactNode } & Partial<Record<FactName, string>>) {
     const fits = (Object.entries(conditions) as [FactName, string][]).every(
       ([fact, values]) => !knows(facts, fact) || values.split(/\s+/).includes(facts[fact] as string),
     );
-    return fits ? <>{children}</> : null;
+    return fits ? children : null;
   }
 
   /** Web-server variants: only the person's own, or all of them, labelled. */
+  // biome-ignore lint/correctness/noComponentHookFactories: bound to the facts, see above
   function ForServer({ name, children }: { name: keyof typeof serverNames; children: ReactNode }) {
-    if (knows(facts, 'server')) return facts.server === name ? <>{children}</> : null;
+    if (knows(facts, 'server')) return facts.server === name ? children : null;
     return (
       // Not a landmark: a page can hold several variants for the same server.
       <div className="my-6 border-l-2 border-slate-300 pl-4 dark:border-slate-700">
@@ -30,16 +53,42 @@ export function bindConditionals(facts: Facts) {
   }
 
   /**
-   * Commands name PHP 8.2, the version on current Debian; when a log line has
-   * told us the person's version, the commands use theirs instead.
+   * Server commands. Someone with SSH sees them in place (inside a fold of
+   * their own when `summary` is given). Someone with only a control panel,
+   * or who hasn't said, finds them folded under one label that says who they
+   * are for, so a panel user never mistakes a command for their next step.
+   * Someone with no access at all doesn't see them.
    */
-  function CommandForThisServer(props: Parameters<typeof Command>[0]) {
-    const php = facts.php;
-    if (!php) return <Command {...props} />;
-    const fit = (s?: string) =>
-      s?.replace(/php(-fpm)?8\.2/g, (_, fpm = '') => `php${fpm}${php}`).replace(/\/php\/8\.2\//g, `/php/${php}/`);
-    return <Command run={fit(props.run)} systemd={fit(props.systemd)} service={fit(props.service)} />;
+  // biome-ignore lint/correctness/noComponentHookFactories: bound to the facts, see above
+  function Ssh({ summary, children }: { summary?: string; children: ReactNode }) {
+    if (facts.access === 'none') return null;
+    if (facts.access === 'ssh') return summary ? <Details summary={summary}>{children}</Details> : children;
+    const label = summary ? (
+      <>
+        {sshFoldLabel}
+        <span className="block text-sm font-normal text-slate-700 dark:text-slate-300">{summary}</span>
+      </>
+    ) : (
+      sshFoldLabel
+    );
+    return (
+      <Details summary={label} fold="ssh">
+        {children}
+      </Details>
+    );
   }
 
-  return { If, ForServer, Command: CommandForThisServer };
+  // biome-ignore lint/correctness/noComponentHookFactories: bound to the facts, see above
+  function CommandForThisServer(props: CommandProps) {
+    const fit = (s?: string) => (s === undefined ? s : fitPhpVersion(s, facts.php));
+    return <Command {...props} run={fit(props.run)} systemd={fit(props.systemd)} service={fit(props.service)} />;
+  }
+
+  /** Fenced blocks (`pre > code`) and inline code, with the person's PHP version when known. */
+  // biome-ignore lint/correctness/noComponentHookFactories: bound to the facts, see above
+  function Code({ children, ...props }: ComponentProps<'code'>) {
+    return <code {...props}>{typeof children === 'string' ? fitPhpVersion(children, facts.php) : children}</code>;
+  }
+
+  return { If, ForServer, Ssh, Command: CommandForThisServer, code: Code };
 }

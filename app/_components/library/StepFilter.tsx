@@ -5,8 +5,8 @@ import { useEffect, useState } from 'react';
 /**
  * Narrows the step library as you type. It hides list items in place, so the
  * full list is there without JavaScript. The box is in the page from the
- * start (nothing moves when scripts load) and hidden by a <noscript> style
- * when they don't run.
+ * start (nothing moves when scripts load) and hidden by CSS where scripts
+ * don't run (`.needs-script` in globals.css).
  */
 export function StepFilter({ listId }: { listId: string }) {
   const [query, setQuery] = useState('');
@@ -30,10 +30,7 @@ export function StepFilter({ listId }: { listId: string }) {
   }, [query, listId]);
 
   return (
-    <div id="step-filter-box" className="mt-6">
-      <noscript>
-        <style>{'#step-filter-box{display:none}'}</style>
-      </noscript>
+    <div id="step-filter-box" className="needs-script mt-6">
       <label htmlFor="step-filter" className="font-medium">
         Filter steps
       </label>

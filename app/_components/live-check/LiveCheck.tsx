@@ -6,15 +6,21 @@ import { checkAction } from '@/app/check/actions';
 import type { CheckState } from '@/live-check/for-wizard';
 import { liveCheckMachine } from './check-machine';
 import { CheckReport } from './CheckReport';
+import { rememberAddress, sessionStore } from './recheck';
 
 /**
  * The live check form. Without JavaScript it posts to a server action and
  * the page comes back with the result. With it, the machine in
  * check-machine.ts runs the check, shows progress, and lets the person
  * cancel.
+ *
+ * Opened with an address (`/check/…?url=`, from the wizard's evidence
+ * step), the form is filled in and, with JavaScript, the check starts at
+ * once; `served` is a result the server already has (the same link without
+ * JavaScript).
  */
-export function LiveCheck({ context }: { context: string }) {
-  const [served, action] = useActionState<CheckState, FormData>(checkAction, {});
+export function LiveCheck({ context, address, served: fromServer, autoStart = false }: { context: string; address?: string; served?: CheckState; autoStart?: boolean }) {
+  const [served, action] = useActionState<CheckState, FormData>(checkAction, fromServer ?? {});
   const [snapshot, send] = useMachine(liveCheckMachine);
   const checking = snapshot.matches('checking');
   // Without JavaScript the server action's state; with it, the machine's (nothing while a check runs).
@@ -28,6 +34,29 @@ export function LiveCheck({ context }: { context: string }) {
     if (snapshot.matches('result')) (shown.view ? verdict.current : input.current)?.focus();
     if (snapshot.matches('idle') && snapshot.context.cancelled) input.current?.focus();
   }, [snapshot, shown.view]);
+
+  // Opened with an address: check it now. The address then leaves the
+  // address bar, so it stays out of the history and a reload does not
+  // check again.
+  const started = useRef(false);
+  useEffect(() => {
+    if (!autoStart || !address || started.current) return;
+    started.current = true;
+    send({ type: 'CHECK', url: address, context });
+    const here = new URL(window.location.href);
+    here.searchParams.delete('url');
+    here.searchParams.delete('run');
+    window.history.replaceState(null, '', `${here.pathname}${here.search}`);
+    return () => {
+      started.current = false;
+    };
+  }, [autoStart, address, context, send]);
+
+  // The fix pages offer to check the same address again (Recheck.tsx).
+  const checked = shown.view?.url;
+  useEffect(() => {
+    if (checked) rememberAddress(sessionStore(), checked);
+  }, [checked]);
 
   const error = shown.error;
   return (
@@ -60,7 +89,7 @@ export function LiveCheck({ context }: { context: string }) {
             autoCapitalize="none"
             spellCheck={false}
             required
-            defaultValue={shown.input ?? served.input}
+            defaultValue={shown.input ?? served.input ?? address}
             aria-describedby={error ? 'url-hint url-error' : 'url-hint'}
             aria-invalid={error ? true : undefined}
             className="field"

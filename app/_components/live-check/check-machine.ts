@@ -1,5 +1,6 @@
 import { assign, fromCallback, setup } from 'xstate';
 import type { CheckState } from '@/live-check/for-wizard';
+import { streamCheck } from './stream-check';
 
 /**
  * The live check in the browser: idle, checking (with progress; the person
@@ -24,47 +25,22 @@ interface CheckContext {
 }
 
 /** Streams one check from /api/check; aborting the request cancels it on the server too. */
-const streamCheck = fromCallback<CheckEvent, { url: string; context: string }>(({ input, sendBack }) => {
+const streamCheckActor = fromCallback<CheckEvent, { url: string; context: string }>(({ input, sendBack }) => {
   const controller = new AbortController();
-  (async () => {
-    const response = await fetch('/api/check', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(input),
-      signal: controller.signal,
-    });
-    if (!response.ok || !response.body) {
-      const refused = (await response.json().catch(() => null)) as { state?: CheckState } | null;
-      if (refused?.state) sendBack({ type: 'DONE', state: refused.state });
-      else sendBack({ type: 'FAILED', message: `The check could not start (the server said ${response.status}).` });
-      return;
-    }
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffered = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffered += value;
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines.filter(Boolean)) {
-        const message = JSON.parse(line) as { progress?: { message: string }; state?: CheckState };
-        if (message.progress) sendBack({ type: 'PROGRESS', message: message.progress.message });
-        if (message.state) return sendBack({ type: 'DONE', state: message.state });
-      }
-    }
-    sendBack({ type: 'FAILED', message: 'The check ended without a result.' });
-  })().catch((error: unknown) => {
-    if (!controller.signal.aborted) sendBack({ type: 'FAILED', message: `We could not reach our own server (${error instanceof Error ? error.message : 'no answer'}).` });
+  streamCheck(input, { signal: controller.signal, onProgress: (message) => sendBack({ type: 'PROGRESS', message }) }).then((ended) => {
+    if (!ended) return; // cancelled
+    sendBack('state' in ended ? { type: 'DONE', state: ended.state } : { type: 'FAILED', message: ended.problem });
   });
   return () => controller.abort();
 });
 
 export const liveCheckMachine = setup({
   types: { context: {} as CheckContext, events: {} as CheckEvent },
-  actors: { streamCheck },
+  actors: { streamCheck: streamCheckActor },
   actions: {
-    start: assign(({ event }) => (event.type === 'CHECK' ? { url: event.url, context: event.context, progress: [], problem: undefined, cancelled: false } : {})),
+    start: assign(({ event }) =>
+      event.type === 'CHECK' ? { url: event.url, context: event.context, progress: [], problem: undefined, cancelled: false } : {},
+    ),
   },
 }).createMachine({
   id: 'liveCheck',

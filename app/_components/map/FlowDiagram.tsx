@@ -1,16 +1,41 @@
 import Link from 'next/link';
+import type { FlowLayout, MapNode, Point } from '@/app/map/flow-layout';
+import { planNode } from '@/machines/graph';
 import { stepHref } from '@/machines/url-state';
-import type { FlowLayout } from '@/app/map/flow-layout';
 
 /** Whole pixels: the map is drawn at its natural size, and every decimal is sent twice. */
-function path(points: { x: number; y: number }[]): string {
+function path(points: Point[]): string {
   return points.map((p, i) => `${i ? 'L' : 'M'}${Math.round(p.x)},${Math.round(p.y)}`).join(' ');
 }
 
-/** The decision machine drawn as boxes and arrows; every box opens its step. */
-export function FlowDiagram({ layout, titles }: { layout: FlowLayout; titles: Record<string, string> }) {
+/** A box's words, one line per tspan; each line but the last keeps a trailing space, so the link's name reads as the title does. */
+function Box({ n }: { n: MapNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-950" tabIndex={0} role="region" aria-label="Flow map, scrollable">
+    <>
+      <rect x={Math.round(n.x - n.width / 2)} y={Math.round(n.y - n.height / 2)} width={n.width} height={n.height} rx={8} />
+      <text x={Math.round(n.x)} y={Math.round(n.y - ((n.lines.length - 1) * 16) / 2)}>
+        {n.lines.map((line, i) => (
+          <tspan key={i} x={Math.round(n.x)} dy={i ? 16 : 0}>
+            {i < n.lines.length - 1 ? `${line} ` : line}
+          </tspan>
+        ))}
+      </text>
+    </>
+  );
+}
+
+/**
+ * The decision machine drawn as boxes and arrows; every step's box opens
+ * the step, and the plan's box goes to the table of which fix comes first.
+ */
+export function FlowDiagram({ layout, planHref }: { layout: FlowLayout; planHref: string }) {
+  return (
+    <div
+      className="overflow-x-auto rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-950"
+      tabIndex={0}
+      role="region"
+      aria-label="Flow map, scrollable"
+    >
       <svg
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         width={layout.width}
@@ -25,24 +50,34 @@ export function FlowDiagram({ layout, titles }: { layout: FlowLayout; titles: Re
             <path d="M0,0 L10,5 L0,10 z" className="fill-slate-500" />
           </marker>
         </defs>
-        {/* Styled in globals.css (.flow-edges, .flow-node): a hundred arrows and two dozen boxes. */}
+        {/* Styled in globals.css (.flow-edges, .flow-node): a hundred arrows and three dozen boxes. */}
         <g aria-hidden="true" className="flow-edges">
           {layout.edges.map((e) => (
-            <path key={`${e.from}>${e.to}`} d={path(e.points)} className={e.conditional ? 'flow-edge-conditional' : undefined} />
+            <path
+              key={e.id}
+              d={path(e.points)}
+              className={[e.conditional && 'flow-edge-conditional', e.trunk && 'flow-edge-trunk'].filter(Boolean).join(' ') || undefined}
+            />
           ))}
         </g>
-        {layout.nodes.map((n) => (
-          <Link key={n.id} href={stepHref(n.id)} aria-label={titles[n.id]} data-step={n.id} className={`flow-node flow-${n.stage}`}>
-            <rect x={n.x - n.width / 2} y={n.y - n.height / 2} width={n.width} height={n.height} rx={8} />
-            <text x={n.x} y={n.y - ((n.lines.length - 1) * 16) / 2}>
-              {n.lines.map((line, i) => (
-                <tspan key={i} x={n.x} dy={i ? 16 : 0}>
-                  {line}
-                </tspan>
-              ))}
+        <g aria-hidden="true" className="flow-labels">
+          {layout.labels.map((l) => (
+            <text key={l.text} x={Math.round(l.x)} y={Math.round(l.y)} textAnchor={l.anchor}>
+              {l.text}
             </text>
-          </Link>
-        ))}
+          ))}
+        </g>
+        {layout.nodes.map((n) =>
+          n.id === planNode ? (
+            <a key={n.id} href={planHref} data-plan-node="" className="flow-node flow-plan">
+              <Box n={n} />
+            </a>
+          ) : (
+            <Link key={n.id} href={stepHref(n.id)} data-step={n.id} className={`flow-node flow-${n.stage}`}>
+              <Box n={n} />
+            </Link>
+          ),
+        )}
       </svg>
     </div>
   );

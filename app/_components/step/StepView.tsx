@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { site } from '@/content/site';
-import { backHref, basePath, canonicalHref, hrefFor, stepHref, type WizardState } from '@/machines/url-state';
+import { answerHref, backHref, basePath, canonicalHref, hrefFor, stepHref, type WizardState } from '@/machines/url-state';
 import { guidanceComponents } from '@/app/_components/guidance';
 import { ExplainLink } from '@/app/_components/explain/ExplainLink';
 import { HandoffPanel } from '@/app/_components/handoff/HandoffPanel';
 import { LiveCheckLink } from '@/app/_components/live-check/LiveCheckLink';
+import { Recheck } from '@/app/_components/live-check/Recheck';
 import { machineVersion } from '@/machines/version';
 import { SaveProgress } from '@/app/_components/progress/SaveProgress';
 import { ShareLinks } from '@/app/_components/share/ShareLinks';
@@ -45,6 +46,7 @@ export function StepView({ state, guidance }: { state: WizardState; guidance: Gu
       {readsLogs.includes(state.step) && <ExplainLink state={state} />}
       {(state.step === 'reach' || state.meta.kind === 'fix') && <LiveCheckLink state={state} />}
 
+      {state.meta.kind === 'fix' && <Recheck fixedHref={state.meta.answers.some((a) => a.id === 'fixed') ? answerHref(state, 'fixed') : undefined} brokenHref={state.meta.answers.some((a) => a.id === 'broken') ? answerHref(state, 'broken') : undefined} />}
       <Answers state={state} labels={frontmatter.answers ?? {}} />
 
       {state.step === 'handoff' && <HandoffPanel state={state} />}

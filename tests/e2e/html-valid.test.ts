@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { stepIds } from '@/machines/steps';
+import { stateFromSegments } from '@/machines/url-state';
+import { startApp, type AppServer } from '@/tests/support/server';
+
+/**
+ * Every kind of page the app serves, as the production build sends it,
+ * checked by the Nu Html Checker (vnu, the W3C's validator). Invalid HTML
+ * is what browsers and screen readers repair each in their own way: a
+ * <style> in the body, a duplicate id, a list item outside a list.
+ */
+
+const vnuJar = String(createRequire(import.meta.url)('vnu-jar'));
+
+/** React renders a server action's form with `action=""`; the framework's, not ours. */
+const allowed = ['Bad value “” for attribute “action” on element “form”: Must be non-empty.'];
+
+/** A journey's address, and the step it must land on (so the page is the kind it claims to be). */
+function journey(segments: string[], expect: string): string {
+  const { step } = stateFromSegments(segments);
+  assert.equal(step, expect, `/fix/${segments.join('/')} lands on ${step}, not ${expect}`);
+  return `/${segments.join('/')}`;
+}
+
+const toErrorPage = ['role=owner', 'evidence=skip', 'reach=everyone'];
+const toHandoff = [...toErrorPage, 'error-page=nginx', 'reload=broken', 'access=none', 'cdn=no', 'cms=none', 'contact-host=broken'];
+
+/** Name → address. The names become file names in vnu's report. */
+function pages(): Record<string, string> {
+  return {
+    landing: '/',
+    question: '/fix',
+    'evidence-question': `/fix${journey(['role=owner'], 'evidence')}`,
+    'picture-question': `/fix${journey(toErrorPage, 'error-page')}`,
+    'quick-fix': `/fix${journey([...toErrorPage, 'error-page=nginx'], 'reload')}`,
+    ending: `/fix${journey([...toErrorPage, 'error-page=nginx', 'reload=fixed'], 'fixed')}`,
+    handoff: `/fix${journey(toHandoff, 'handoff')}`,
+    summary: `/summary${journey(toHandoff, 'handoff')}`,
+    message: `/message${journey(toHandoff, 'handoff')}?site=example.com`,
+    steps: '/steps',
+    'steps-link': '/steps/link?server=nginx&cms=wordpress',
+    map: '/map',
+    check: '/check/role=owner',
+    explain: '/explain/role=owner',
+    ...Object.fromEntries(stepIds.map((id) => [`step-${id}`, `/step/${id}`])),
+    'not-found': '/no-such-page',
+  };
+}
+
+interface VnuMessage {
+  type: string;
+  subType?: string;
+  url?: string;
+  lastLine?: number;
+  message: string;
+  extract?: string;
+}
+
+function vnu(files: string[]): Promise<VnuMessage[]> {
+  return new Promise((resolve, reject) => {
+    // vnu exits non-zero when it finds an error; the JSON report on stdout says which.
+    execFile('java', ['-jar', vnuJar, '--format', 'json', '--stdout', ...files], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      try {
+        resolve((JSON.parse(stdout) as { messages: VnuMessage[] }).messages);
+      } catch {
+        reject(new Error(`vnu gave no report: ${error?.message ?? ''} ${stderr}`));
+      }
+    });
+  });
+}
+
+describe('every kind of page is valid HTML', () => {
+  let app: AppServer;
+  let dir: string;
+  before(async () => {
+    [app, dir] = await Promise.all([startApp(), mkdtemp(join(tmpdir(), 'html-valid-'))]);
+  });
+  after(async () => {
+    await app?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  test('the Nu Html Checker finds no error on any page', { timeout: 180_000 }, async () => {
+    const files: string[] = [];
+    for (const [name, path] of Object.entries(pages())) {
+      const res = await fetch(`${app.url}${path}`);
+      assert.equal(res.status, name === 'not-found' ? 404 : 200, path);
+      assert.match(res.headers.get('content-type') ?? '', /^text\/html/, path);
+      const file = join(dir, `${name}.html`);
+      await writeFile(file, await res.text());
+      files.push(file);
+    }
+    const messages = await vnu(files);
+    const errors = messages
+      .filter((m) => m.type === 'error' || m.type === 'non-document-error' || m.subType === 'fatal')
+      .filter((m) => !allowed.includes(m.message))
+      .map((m) => `${m.url?.split('/').at(-1)}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? ` [${m.extract.trim()}]` : ''}`);
+    assert.deepEqual(errors, []);
+  });
+
+  test('the checker is not blind: it reports a <style> in the body', { timeout: 60_000 }, async () => {
+    const file = join(dir, 'style-in-body.html');
+    await writeFile(file, '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><div><style>p{}</style></div></body></html>');
+    const messages = await vnu([file]);
+    assert.ok(
+      messages.some((m) => m.type === 'error' && /style/.test(m.message)),
+      JSON.stringify(messages),
+    );
+  });
+});
