@@ -53,7 +53,8 @@ export const errorPages = {
   },
   browser: {
     meaning: 'The browser’s own error page: no page came back from the site at all.',
-    fixes: ['dns', 'firewall', 'restart', 'server-health'],
+    // Behind Cloudflare, a browser's "too many redirects" page is usually its SSL/TLS mode.
+    fixes: ['dns', 'cloudflare-ssl', 'firewall', 'restart', 'server-health'],
     blockedPath: true,
   },
   'not-sure': {

@@ -119,6 +119,8 @@ export function interpret(report: CheckReport): Interpretation {
     findings.push({ id: 'front', tone: 'good', title, detail: [`We know from ${front.clue}`] });
     if (cdn) suggest('cdn', 'yes', `${name} answered for your site`);
   }
+  // The site's own web server answered with nothing in front: no CDN to ask about.
+  if (server && !front) suggest('cdn', 'no', `your own web server, ${server.name}, answered us directly`);
   // A CDN puts its own name in the Server header, or passes on one we cannot be sure of.
   if (server && !cdn) {
     tokens.push(`server-${server.id}`);

@@ -81,13 +81,11 @@ export function planFixes(): ServerFix[] {
 }
 
 const reachWords: Record<string, string> = { 'only-me': 'only you see it', 'not-sure': 'you’re not sure who sees it', everyone: 'everyone sees it' };
-const factWords: Record<string, string> = {
-  cdn: 'whether a CDN is in front',
-  server: 'web server',
-  app: 'program behind the web server',
-  page: 'error page',
-  cms: 'site’s software',
-  access: 'access',
+/** "when … is already known", for the facts a step can be skipped for. */
+const knownWords: Record<string, string> = {
+  cdn: 'when it is already known whether a CDN is in front',
+  server: 'when the web server is already known',
+  app: 'when what runs behind the web server is already known',
 };
 
 /** A condition in words, for the outline and the map's descriptions. */
@@ -102,15 +100,17 @@ export function describeCondition({ type, params }: Condition): string {
     case 'hasAccess':
       return params?.level === 'ssh' ? 'with SSH access' : 'with a control panel or SSH';
     case 'asksApp':
-      return 'with SSH access, when the site is not a known PHP CMS';
+      return 'with SSH access, unless the site runs WordPress or another CMS';
     case 'runsCms':
       return 'on a CMS site';
     case 'pageIs':
       return `if the error page was ${((params?.pages as string[]) ?? []).join(' or ')}`;
     case 'knows': {
       const fact = String(params?.fact);
-      return `when the ${factWords[fact] ?? fact} is already known`;
+      return knownWords[fact] ?? `when the ${fact} is already known`;
     }
+    case 'checkSawItFail':
+      return 'when the live check has just seen the site fail';
     case 'planSays':
       return 'when the plan says';
     case 'notTried':

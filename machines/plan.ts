@@ -78,11 +78,15 @@ export interface Plan {
 export function plan({ facts, evidence }: Pick<WizardContext, 'facts' | 'evidence'>): Plan {
   const log = logPointer(evidence.found);
   const code = facts.page === 'cloudflare-52x' && facts.cfCode && facts.cfCode !== 'other' ? cloudflareCode(facts.cfCode) : undefined;
+  const app = appPointer(facts);
+  // An app that is not PHP: the log's lines about it are the app's to fix.
+  const appFirst = facts.app === 'node' || facts.app === 'python' || facts.app === 'docker';
   const pointers = [
+    appFirst && app,
     log,
     code,
     ...evidence.checked.map(checkOutcome),
-    appPointer(facts),
+    app,
     facts.page && errorPages[facts.page],
     reachPointer(facts),
   ].filter((p): p is Pointer => Boolean(p));
@@ -98,8 +102,6 @@ export function plan({ facts, evidence }: Pick<WizardContext, 'facts' | 'evidenc
     if (!offered(step, facts) || ruledOut.has(step)) return false;
     // The firewall-off test opens the server to everyone: only where something may block the way.
     if (step === 'firewall') return mayBeBlocked;
-    // Where it may, the firewall step covers bans too.
-    if (step === 'bans') return !mayBeBlocked || !candidates.includes('firewall') || !offered('firewall', facts);
     return true;
   });
   return { order, ruledOut: [...ruledOut] };

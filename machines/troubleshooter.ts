@@ -1,4 +1,5 @@
 import { and, assign, setup } from 'xstate';
+import { checkSawItFail } from '@/evidence/check-outcomes';
 import { cloudflareCodeNumbers } from '@/evidence/cloudflare';
 import { errorPageIds } from '@/evidence/error-pages';
 import { hasAccess, knows, runsCms, type FactName, type Facts, type WizardContext } from './facts';
@@ -105,6 +106,7 @@ export const troubleshooter = setup({
     /** Only someone on the server can look at what runs behind the web server; a PHP CMS already says. */
     asksApp: ({ context: { facts } }) => facts.access === 'ssh' && !knows(facts, 'app') && !(facts.cms && runsCms(facts)),
     planSays: ({ context }, params: { step: ServerFix }) => nextFix(context) === params.step,
+    checkSawItFail: ({ context }) => context.facts.role === 'owner' && checkSawItFail(context.evidence.checked),
   },
   actions: {
     learn: assign(({ context }, params: { step: string; facts: Partial<Facts> }) => ({
@@ -148,6 +150,8 @@ export const troubleshooter = setup({
     // Quick fixes, on the person's own device
     reload: {
       meta: fixMeta('reload'),
+      // The live check loaded the site just now and saw it fail: that was the reload.
+      always: { target: 'access', guard: 'checkSawItFail' },
       on: {
         fixed: { target: 'fixed', actions: record('reload', 'fixed') },
         broken: [{ target: 'clear-cache', guard: { type: 'reachIs', params: { reach: ['only-me', 'not-sure'] } }, actions: record('reload', 'broken') }, ...afterLocalFixes('reload', 'broken')],

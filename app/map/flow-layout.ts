@@ -51,7 +51,7 @@ export interface FlowWords {
   allTried: string;
 }
 
-const nodeWidth = 180;
+const nodeWidth = 188;
 const lineHeight = 16;
 const charsPerLine = 24;
 const margin = 12;

@@ -68,7 +68,7 @@ export default async function MapPage() {
           Every fix leads to “{titles.fixed}” when it works, and back to “{planTitle}” when it does not; those arrows are left out.
         </li>
       </ul>
-      <div className="mt-6 -mx-4 sm:mx-0">
+      <div className="mt-6 -mx-4 sm:mx-0 lg:mx-[calc(50%-30rem)] xl:mx-[calc(50%-36rem)]">
         <FlowDiagram layout={layout} planHref={planHref} />
       </div>
       <section id="which-first" aria-labelledby="which-first-heading" className="mt-12 scroll-mt-4">

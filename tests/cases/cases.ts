@@ -107,7 +107,7 @@ const flexibleLoop: CheckReport = {
   totalMs: 900,
 };
 /** Through Cloudflare: the connection opens, and no answer comes before the check gives up. */
-const slowBehindCloudflare = failed('timeout', 'no answer within 8 s', { ...cloudflareIp, connectMs: 22, tlsMs: 38, tls: validTls });
+const slowBehindCloudflare = failed('slow', 'connected in 22 ms, then no answer within 8 seconds', { ...cloudflareIp, connectMs: 22, tlsMs: 38, tls: validTls });
 const siteUp = answered(200, 'OK', { server: 'nginx/1.22.1', 'content-type': 'text/html; charset=UTF-8' }, '<!doctype html><title>Example shop</title><h1>Welcome</h1>');
 
 // ---------------------------------------------------------------- log lines, as the software writes them
@@ -684,7 +684,7 @@ export const cases: Case[] = [
     source: 'https://thehyperanalytics.com/blogs/the-complete-guide-to-dns-propagation-and-local-caching',
     platform: 'New cPanel host; DNS at the registrar',
     setup: { role: 'owner', reach: 'everyone', page: 'browser', access: 'panel', cdn: 'no', cms: 'wordpress' },
-    evidence: { check: failed('timeout', 'connect ETIMEDOUT 198.51.100.77:443', { address: '198.51.100.77', addresses: ['198.51.100.77'] }) },
+    evidence: { check: failed('timeout', 'no connection within 8 seconds', { address: '198.51.100.77', addresses: ['198.51.100.77'] }) },
     cause: 'The A record was never changed; the old address no longer answers at all.',
     fix: 'dns',
     words: ['a record', 'ttl'],

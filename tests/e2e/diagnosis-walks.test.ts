@@ -86,9 +86,10 @@ const walks: Walk[] = [
 
       await page.getByLabel('Lines from your error log').fill(workersLine);
       await page.getByRole('button', { name: 'Explain these lines' }).click();
-      const finding = page.locator('[data-finding]').first();
-      await finding.waitFor();
+      await page.getByRole('heading', { level: 2, name: /stands? out|didn’t recognise/ }).waitFor();
       await visited();
+      const finding = page.locator('[data-finding]').first();
+      assert.ok((await finding.count()) > 0, 'the explainer recognises the line of busy PHP workers');
       assert.doesNotMatch(page.url(), /sock|203\.0\.113|example\.com/, 'no log text in the address');
       const workers = await titleOf('php-workers');
       const link = finding.getByRole('link', { name: /^Go to the fix/ });
@@ -214,6 +215,8 @@ const walks: Walk[] = [
         [owner, skip, everyone, ['error-page=nginx', 'reload'], ['reload=broken', 'access'], ['access=ssh', 'cdn'], ['cdn=no', 'cms'], ['cms=none', 'app'], ['app=node', 'app-server']],
         visited,
       );
+      // The part for Node.js apps is a fold of its own; opening it shows the two loopback addresses.
+      await page.locator('summary', { hasText: 'Node.js' }).first().click();
       assert.match(await mainText(page), /::1|localhost/);
     },
   },

@@ -2,15 +2,18 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { planCases, planFixes, planTitle } from '@/machines/graph';
 import { stepIds } from '@/machines/steps';
+import { stepHref } from '@/machines/url-state';
 import { axeViolations, newPhone } from '@/tests/support/browser';
 import { appAndBrowser } from '@/tests/support/harness';
 import { titleOf } from '@/tests/support/content';
-import { answer, heading, labels, walk as walkSteps } from '@/tests/support/wizard';
+import { answer, heading, labelOf, labels, walk as walkSteps } from '@/tests/support/wizard';
 
 /** What support teams rely on: links, the summary, the hand-off, the library and the map. */
 
 const pages = new Set<string>();
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const env = appAndBrowser();
 
@@ -230,6 +233,8 @@ describe('for support teams', () => {
       const res = await page.request.get(`${env.app.url}${href}`);
       assert.equal(res.status(), 200, href!);
       assert.ok((await res.text()).includes((await titleOf(ids[i]!)).replace(/’/g, '’')), href!);
+      // A box is named by the words it shows, wrapped over lines or not.
+      assert.equal(await page.locator(`svg [data-step="${ids[i]}"]`).evaluate((e) => e.textContent), await titleOf(ids[i]!));
     }
     await nodes.first().click();
     await page.waitForURL(/\/step\//);
@@ -237,6 +242,52 @@ describe('for support teams', () => {
     // The same flow as an outline, for screen readers and without JavaScript.
     await page.goto(`${env.app.url}/map`);
     assert.equal(await page.locator('[data-outline-step]').count(), stepIds.length);
+    // Answers in the words the person sees on the step.
+    assert.match(await page.locator('[data-outline-step="error-page"]').innerText(), new RegExp(`“${escape(await labelOf('error-page', 'nginx'))}” leads to`));
+    await page.context().close();
+  });
+
+  test('the flow map draws the plan once: one node, and each fix it can pick hangs from it once', async () => {
+    const page = await newPhone(env.browser);
+    await page.goto(`${env.app.url}/map`);
+    const plan = page.locator('svg [data-plan-node]');
+    assert.equal(await plan.count(), 1);
+    assert.equal(await plan.textContent(), planTitle);
+    // No step is drawn twice, however many fixes lead back to the plan.
+    assert.equal(new Set(await page.locator('svg [data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).size, stepIds.length);
+    // Selecting the plan's box goes to the table of which fix comes first.
+    await plan.click();
+    await page.waitForURL(/#which-first$/);
+    assert.ok(await page.getByRole('heading', { name: 'Which fix comes first' }).isVisible());
+    // The outline says where the plan leads: each fix it can pick, linked once.
+    const outline = page.locator('[data-outline-plan]');
+    const picks = await outline.locator('li a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    assert.deepEqual(picks, planFixes().map(stepHref));
+    assert.match(await outline.innerText(), new RegExp(`Once every fix in the plan has been tried: ${escape(await titleOf('handoff'))}`));
+    await page.context().close();
+  });
+
+  test('the table of which fix comes first shows the plan’s own first three fixes, per access', async () => {
+    const page = await newPhone(env.browser, { javaScriptEnabled: false });
+    await page.goto(`${env.app.url}/map`);
+    const cases = planCases();
+    assert.equal(await page.locator('[data-plan-case]').count(), cases.length);
+    for (const c of cases) {
+      const row = page.locator(`[data-plan-case="${c.kind}:${c.value}"]`);
+      for (const access of ['ssh', 'panel', 'none'] as const) {
+        const hrefs = await row.locator(`td[data-access="${access}"] a`).evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+        assert.deepEqual(hrefs, c.plans[access].order.slice(0, 3).map(stepHref), `${c.kind}:${c.value} with ${access}`);
+      }
+    }
+    // A Cloudflare 525 is an SSL mismatch: its row starts with the SSL/TLS fix for everyone, and rules out the firewall.
+    const ssl = page.locator('[data-plan-case="cloudflare:525"]');
+    for (const access of ['ssh', 'panel', 'none']) {
+      assert.equal(await ssl.locator(`td[data-access="${access}"] li`).first().innerText(), await titleOf('cloudflare-ssl'));
+    }
+    assert.ok((await ssl.innerText()).includes(await titleOf('firewall')));
+    // A slow live check points to busy PHP workers first, with SSH or a panel.
+    const slow = page.locator('[data-plan-case="check:slow"]');
+    assert.equal(await slow.locator('td[data-access="ssh"] li').first().innerText(), await titleOf('php-workers'));
     await page.context().close();
   });
 

@@ -1,13 +1,18 @@
 import Link from 'next/link';
-import { describeCondition, flowEdges, planNode, type FlowEdge } from '@/machines/graph';
+import { describeCondition, flowEdges, planNode, type Condition, type FlowEdge } from '@/machines/graph';
 import { stages } from '@/machines/meta';
 import { stepIds, stepMeta } from '@/machines/steps';
 import { stepHref } from '@/machines/url-state';
 
-/** Where edges lead, in words: the first target, then each fallback after "otherwise", with its condition. */
-function Targets({ edges, titles }: { edges: FlowEdge[]; titles: Record<string, string> }) {
+const sameCondition = (a: Condition, b: Condition) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Where edges lead, in words: the first target, then each fallback after
+ * "otherwise", with its condition. Conditions in `shared` were said before.
+ */
+function Targets({ edges, titles, shared = [] }: { edges: FlowEdge[]; titles: Record<string, string>; shared?: Condition[] }) {
   return edges.map((e, i) => {
-    const when = e.when.filter((c) => c.type !== 'notTried');
+    const when = e.when.filter((c) => c.type !== 'notTried' && !shared.some((s) => sameCondition(s, c)));
     return (
       <span key={e.to}>
         {i > 0 && ', otherwise '}
@@ -16,6 +21,11 @@ function Targets({ edges, titles }: { edges: FlowEdge[]; titles: Record<string, 
       </span>
     );
   });
+}
+
+/** The conditions every one of these edges has. */
+function common(edges: FlowEdge[]): Condition[] {
+  return (edges[0]?.when ?? []).filter((c) => edges.every((e) => e.when.some((d) => sameCondition(c, d))));
 }
 
 /**
@@ -74,6 +84,7 @@ export function FlowOutline({
               .map((id) => {
                 const answers = stepMeta(id).answers;
                 const skipped = edges.filter((e) => e.from === id && e.answer === '');
+                const shared = common(skipped);
                 return (
                   <li key={id} data-outline-step={id}>
                     <Link href={stepHref(id)} className="link font-medium">
@@ -89,7 +100,8 @@ export function FlowOutline({
                         ))}
                         {skipped.length > 0 && (
                           <li>
-                            Skipped without a question: <Targets edges={skipped} titles={titles} />
+                            {shared.length ? `Skipped ${shared.map(describeCondition).join(' and ')}` : 'Skipped without a question'}: on to{' '}
+                            <Targets edges={skipped} titles={titles} shared={shared} />
                           </li>
                         )}
                       </ul>

@@ -23,8 +23,20 @@ export interface PlanRowWords {
 export function PlanTable({ cases, titles, words }: { cases: PlanCase[]; titles: Record<string, string>; words: PlanRowWords }) {
   const kinds = [...new Set(cases.map((c) => c.kind))];
   return (
-    <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="which-first-heading">
+    <div
+      className="mt-4 overflow-x-auto lg:mx-[calc(50%-30rem)] xl:mx-[calc(50%-36rem)]"
+      tabIndex={0}
+      role="region"
+      aria-label="Which fix comes first, scrollable"
+    >
       <table className="plan-table">
+        <colgroup>
+          <col className="w-[19%]" />
+          {accessLevels.map((a) => (
+            <col key={a} className="w-[20%]" />
+          ))}
+          <col className="w-[21%]" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Evidence</th>
@@ -61,7 +73,17 @@ export function PlanTable({ cases, titles, words }: { cases: PlanCase[]; titles:
                       </ol>
                     </td>
                   ))}
-                  <td>{c.ruledOut.length ? c.ruledOut.map((step) => titles[step] ?? step).join('; ') : 'Nothing'}</td>
+                  <td>
+                    {c.ruledOut.length ? (
+                      <ul>
+                        {c.ruledOut.map((step) => (
+                          <li key={step}>{titles[step] ?? step}</li>
+                        ))}
+                      </ul>
+                    ) : (
+                      'Nothing'
+                    )}
+                  </td>
                 </tr>
               ))}
           </tbody>
