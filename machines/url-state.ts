@@ -60,6 +60,8 @@ export interface WizardState {
 /** No journey answers more steps than there are, so longer URLs are cut here. */
 const maxSegments = stepIds.length + 5; // every step once, plus at=, start=, php=, found= and check=
 const maxSegmentLength = 80;
+/** A list of log findings names up to 20 ids. */
+const maxEvidenceLength = 800;
 const segmentPattern = /^([a-z0-9-]+)=([a-z0-9.+-]+)$/;
 
 /**
@@ -126,10 +128,11 @@ export function parseSegments(segments: readonly string[]): ParsedSegments {
       rejected.push({ segment: shorten(segment), reason: 'it is not in the form step=answer' });
       return;
     }
-    const [, named, rawAnswer] = match.map(shorten);
+    const long = isEvidence(match[1]) ? maxEvidenceLength : maxSegmentLength;
+    const [, named, rawAnswer] = match.map((part) => (part.length > long ? shorten(part) : part));
     const step = current(named);
     const answer = named === 'at' || named === 'start' ? current(rawAnswer) : rawAnswer;
-    if (segment.length > maxSegmentLength) {
+    if (segment.length > long) {
       rejected.push({ segment: shorten(segment), reason: 'it is longer than any answer' });
     } else if (step === 'at' || step === 'start') {
       const kept = step === 'at' ? at : start;

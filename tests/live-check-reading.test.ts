@@ -42,14 +42,14 @@ describe('reading what a check saw', () => {
       name: 'Apache’s proxy error page',
       hop: { status: 502, statusText: 'Proxy Error', headers: { server: 'Apache/2.4.62 (Debian)' }, body: apacheProxyError },
       verdict: /down for everyone: Apache can’t reach what runs your site/,
-      answers: { reach: 'everyone', 'error-page': 'apache' },
+      answers: { reach: 'everyone', 'error-page': 'apache', cdn: 'no' },
       tokens: ['http-502', 'page-apache', 'server-apache'],
     },
     {
       name: 'Nginx timing out on PHP (504)',
       hop: { status: 504, statusText: 'Gateway Time-out', headers: { server: 'nginx' }, body: '<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center><hr><center>nginx</center></body></html>' },
       verdict: /Nginx can’t reach/,
-      answers: { reach: 'everyone', 'error-page': 'nginx' },
+      answers: { reach: 'everyone', 'error-page': 'nginx', cdn: 'no' },
       tokens: ['http-504', 'page-nginx', 'server-nginx'],
     },
     {
@@ -70,7 +70,7 @@ describe('reading what a check saw', () => {
       name: 'Apache with its backend stopped (503)',
       hop: { status: 503, statusText: 'Service Unavailable', headers: { server: 'Apache/2.4.62 (Debian)' }, body: '<title>503 Service Unavailable</title><h1>Service Unavailable</h1><hr><address>Apache/2.4.62 (Debian) Server at shop.example.com Port 443</address>' },
       verdict: /Apache can’t reach what runs your site/,
-      answers: { reach: 'everyone', 'error-page': 'apache' },
+      answers: { reach: 'everyone', 'error-page': 'apache', cdn: 'no' },
       tokens: ['http-503', 'page-apache', 'server-apache'],
     },
     {
@@ -177,14 +177,14 @@ describe('reading what a check saw', () => {
       hop: { status: 503, statusText: 'Service Unavailable', headers: { server: 'LiteSpeed' }, body: liteSpeed503 },
       verdict: /LiteSpeed can’t reach what runs your site/,
       explanation: /could not start PHP \(lsphp\)/,
-      answers: { reach: 'everyone' },
+      answers: { reach: 'everyone', cdn: 'no' },
       tokens: ['http-503', 'page-litespeed', 'server-litespeed'],
     },
     {
       name: 'a site that blocks automated visitors (403)',
       hop: { status: 403, statusText: 'Forbidden', headers: { server: 'nginx' } },
       verdict: /answered “403 Forbidden”/,
-      answers: { server: 'nginx' },
+      answers: { cdn: 'no', server: 'nginx' },
       tokens: ['http-403', 'server-nginx'],
     },
   ];
@@ -256,9 +256,20 @@ describe('the result in words, for the summary and the hand-off', () => {
       describeCheck(['http-502', 'page-cloudflare-plain', 'cdn-cloudflare']),
       'The site answered with HTTP status 502; the error page is Cloudflare’s own plain page, without its branding: Cloudflare itself failed; Cloudflare sits in front of the site.',
     );
-    assert.equal(describeCheck(['http-502', 'page-aws-alb', 'lb-aws-alb']), 'The site answered with HTTP status 502; the error page is the AWS load balancer’s own; a load balancer (AWS Application Load Balancer) sits in front of the site.');
+    assert.equal(
+      describeCheck(['http-502', 'page-aws-alb', 'lb-aws-alb']),
+      'The site answered with HTTP status 502; the error page is the AWS load balancer’s own: the servers behind it failed its request; an AWS load balancer sits in front of the site.',
+    );
+    assert.equal(
+      describeCheck(['http-530', 'page-cloudflare-tunnel', 'cdn-cloudflare']),
+      'The site answered with HTTP status 530; Cloudflare could not reach the site through its tunnel (cloudflared); Cloudflare sits in front of the site.',
+    );
+    assert.equal(
+      describeCheck(['http-503', 'page-litespeed', 'server-litespeed']),
+      'The site answered with HTTP status 503; the error page is LiteSpeed’s own: the PHP behind it was unavailable; the web server is LiteSpeed.',
+    );
     assert.equal(describeCheck(['slow']), `${checkOutcome('slow')!.meaning[0].toUpperCase()}${checkOutcome('slow')!.meaning.slice(1)}.`);
-    assert.equal(describeCheck(['cache-varnish', 'page-varnish']), 'A cache (Varnish) sits in front of the web server; the error page is the Varnish cache’s own.');
+    assert.equal(describeCheck(['cache-varnish', 'page-varnish']), 'A Varnish cache sits in front of the web server; the error page is Varnish’s own: the web server behind it did not answer it.');
     // A CDN's id under another kind's prefix is not a sender we know.
     assert.equal(describeCheck(['lb-cloudflare']), undefined);
   });

@@ -44,7 +44,7 @@ describe('the result’s links into the wizard', () => {
   test('from the evidence step, “use these answers” answers it too, and the wizard moves past it', () => {
     const links = resultLinks(nginx502, ['role=owner']);
     assert.equal(stateFromSegments(['role=owner']).step, 'evidence', 'an owner is asked for evidence first');
-    assert.equal(links.useHref, '/fix/role=owner/evidence=checked/reach=everyone/error-page=nginx/check=http-502+page-nginx+server-nginx');
+    assert.equal(links.useHref, '/fix/role=owner/evidence=checked/reach=everyone/error-page=nginx/cdn=no/check=http-502+page-nginx+server-nginx');
     const after = stateFromSegments(segments(links.useHref));
     assert.deepEqual(after.rejected, []);
     assert.ok(after.path.some((a) => a.step === 'evidence' && a.answer === 'checked'));
@@ -55,13 +55,13 @@ describe('the result’s links into the wizard', () => {
 
   test('from any other step the result adds no evidence answer', () => {
     const links = resultLinks(nginx502, ['role=owner', 'evidence=skip']);
-    assert.equal(links.useHref, '/fix/role=owner/evidence=skip/reach=everyone/error-page=nginx/check=http-502+page-nginx+server-nginx');
+    assert.equal(links.useHref, '/fix/role=owner/evidence=skip/reach=everyone/error-page=nginx/cdn=no/check=http-502+page-nginx+server-nginx');
     assert.equal(links.returnHref, '/fix/role=owner/evidence=skip');
   });
 
   test('the suggested answers replace earlier ones, and an earlier result', () => {
     const links = resultLinks(nginx502, ['role=owner', 'evidence=skip', 'reach=only-me', 'error-page=browser', 'check=up']);
-    assert.equal(links.useHref, '/fix/role=owner/evidence=skip/reach=everyone/error-page=nginx/check=http-502+page-nginx+server-nginx');
+    assert.equal(links.useHref, '/fix/role=owner/evidence=skip/reach=everyone/error-page=nginx/cdn=no/check=http-502+page-nginx+server-nginx');
   });
 
   test('a Cloudflare 521 answers the error page and its number', () => {

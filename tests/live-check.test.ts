@@ -42,7 +42,7 @@ describe('the live check against sites on loopback', () => {
     const { report, reading } = await check(`${nginx!.url}/closed`);
     assert.equal(report.hops.at(-1)?.status, 502);
     assert.match(reading.verdict, /down for everyone: Nginx can’t reach what runs your site/);
-    assert.deepEqual(answers(reading), { reach: 'everyone', 'error-page': 'nginx' });
+    assert.deepEqual(answers(reading), { reach: 'everyone', 'error-page': 'nginx', cdn: 'no' });
     assert.deepEqual(reading.tokens, ['http-502', 'page-nginx', 'server-nginx']);
   });
 
@@ -50,7 +50,7 @@ describe('the live check against sites on loopback', () => {
     const { report, reading } = await check(`${fixtures.url}/healthy`);
     assert.equal(report.failure, undefined);
     assert.equal(reading.verdict, 'Your site loads for us');
-    assert.deepEqual(answers(reading), { reach: 'only-me', server: 'nginx' });
+    assert.deepEqual(answers(reading), { reach: 'only-me', cdn: 'no', server: 'nginx' });
     assert.ok(reading.findings.some((f) => f.id === 'connect' && f.tone === 'good'));
   });
 
@@ -132,7 +132,7 @@ describe('the live check against sites on loopback', () => {
     assert.equal(report.failure, undefined);
     assert.equal(report.hops.at(-1)?.status, 502);
     assert.equal(report.hops.at(-1)?.truncated, true);
-    assert.deepEqual(answers(reading), { reach: 'everyone', 'error-page': 'nginx' });
+    assert.deepEqual(answers(reading), { reach: 'everyone', 'error-page': 'nginx', cdn: 'no' });
   });
 
   test('a redirect without a destination, and a server that switches protocols, end the check at once', async () => {

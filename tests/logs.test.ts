@@ -2,9 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { explainLog, maxInputBytes, type Explanation } from '@/log-explainer/explain';
-import { phpVersionIn, recognisers, type Recogniser, type Reveals } from '@/evidence/log-lines';
+import { cloudflareFallbackMove, phpVersionIn, recognisers, type Recogniser, type Reveals } from '@/evidence/log-lines';
+import { cloudflareCodeNumbers, cloudflareCodes } from '@/evidence/cloudflare';
+import { fixes } from '@/machines/fixes';
 
-const allowedSteps = ['server-health', 'proxy', 'firewall', 'dns', 'plugins', 'logs', 'restart', 'php-limits', 'contact-host'];
+/** The fixes a finding may send a person to: every fix after the questions. */
+const notAfterQuestions = ['reload', 'clear-cache', 'flush-dns', 'other-network', 'firewall-back-on'];
+const allowedSteps = Object.keys(fixes).filter((id) => !notAfterQuestions.includes(id));
 const byId = new Map(recognisers.map((r) => [r.id, r]));
 const get = (id: string): Recogniser => {
   const r = byId.get(id);
@@ -15,16 +19,21 @@ const ids = (result: Explanation) => result.findings.map((f) => f.recogniser.id)
 
 /** What each sample gives away beyond the web server its source implies. */
 const samplePhp: Record<string, string> = {
-  'nginx-socket-missing': '8.2',
+  // Not nginx-socket-missing or apache-socket-missing: a missing socket names the version the server lacks.
   'nginx-socket-permission': '8.1',
+  'nginx-workers-busy': '8.2',
+  'nginx-upload-cut': '8.2',
+  'nginx-page-cut-off': '8.2',
   'nginx-connection-reset': '8.1',
   'nginx-upstream-timeout': '8.2',
   'nginx-header-too-big': '8.2',
+  'nginx-script-not-found': '8.2',
   'nginx-disk-full': '8.2',
-  'apache-socket-missing': '8.2',
   'apache-socket-permission': '8.2',
   'apache-socket-refused': '8.2',
-  'fpm-bind-failed': '8.2',
+  'fpm-bind-no-folder': '8.2',
+  'fpm-bind-permission': '8.2',
+  'fpm-already-running': '8.2',
   'kernel-oom-kill': '8.2',
   'systemd-fpm-start-failed': '8.2',
   'systemd-fpm-failed': '8.2',
@@ -42,7 +51,12 @@ function expectedReveals(r: Recogniser): Reveals {
 
 /** Samples that also match a later, more general pattern, on purpose. */
 const intendedOverlaps: Record<string, string[]> = {
+  // The local case first; the general pattern keeps the old id for every other upstream.
+  'nginx-connect-timeout-local': ['nginx-connect-timeout'],
+  // After the page has started, a reset is not a 502; the general one covers the other phases.
+  'nginx-page-cut-off': ['nginx-connection-reset'],
   'nginx-upstream-cert-verify': ['nginx-upstream-ssl-handshake'],
+  'apache-http-timeout': ['apache-status-line'],
   'php-memory-exhausted': ['php-fatal-error'],
   'php-max-execution-time': ['php-fatal-error'],
   'php-fatal-in-plugin': ['php-fatal-error'],
@@ -106,26 +120,48 @@ describe('the step each common log line leads to', () => {
     'nginx-connect-refused': 'restart',
     'nginx-socket-missing': 'proxy',
     'nginx-socket-permission': 'proxy',
+    'nginx-tcp-permission': 'proxy',
+    'nginx-workers-busy': 'php-workers',
+    'nginx-connect-timeout-local': 'php-workers',
+    'nginx-connect-timeout': 'firewall',
     'nginx-premature-close': 'logs',
+    'nginx-page-cut-off': 'logs',
+    'nginx-upload-cut': 'php-limits',
     'nginx-connection-reset': 'php-limits',
     'nginx-upstream-timeout': 'php-limits',
     'nginx-header-too-big': 'proxy',
+    'nginx-fastcgi-to-http': 'proxy',
     'nginx-host-not-found': 'dns',
+    'nginx-upstream-name-unknown': 'proxy',
+    'nginx-port-taken': 'restart',
     'nginx-no-route': 'firewall',
     'nginx-upstream-ssl-handshake': 'proxy',
     'nginx-upstream-cert-verify': 'proxy',
+    'nginx-script-not-found': 'proxy',
+    'nginx-rate-limited': 'bans',
     'apache-connect-refused': 'restart',
+    'apache-worker-disabled': 'restart',
     'apache-status-line': 'logs',
+    'apache-read-error': 'logs',
+    'apache-http-timeout': 'app-server',
     'apache-fcgi-header': 'logs',
+    'apache-fcgi-reset': 'logs',
     'apache-php-message': 'logs',
     'apache-socket-refused': 'restart',
     'apache-socket-permission': 'proxy',
     'apache-socket-missing': 'proxy',
     'apache-timeout': 'php-limits',
-    'fpm-max-children': 'php-limits',
+    'apache-max-workers': 'php-workers',
+    'fpm-max-children': 'php-workers',
+    'fpm-seems-busy': 'php-workers',
     'fpm-execution-timeout': 'php-limits',
+    'fpm-worker-terminated': 'php-limits',
     'fpm-worker-killed': 'server-health',
     'fpm-worker-crashed': 'logs',
+    'fpm-bind-failed': 'restart',
+    'fpm-bind-no-folder': 'restart',
+    'fpm-already-running': 'restart',
+    'fpm-spare-servers': 'restart',
     'php-memory-exhausted': 'php-limits',
     'php-max-execution-time': 'php-limits',
     'kernel-oom-kill': 'server-health',
@@ -133,27 +169,212 @@ describe('the step each common log line leads to', () => {
     'systemd-fpm-exited': 'restart',
     'systemd-fpm-restart-loop': 'restart',
     'systemd-fpm-start-failed': 'restart',
-    'cloudflare-520': 'logs',
-    'cloudflare-523': 'dns',
-    'cloudflare-524': 'php-limits',
-    'cloudflare-525': 'contact-host',
-    'cloudflare-526': 'contact-host',
+    'gunicorn-worker-timeout': 'app-server',
+    'node-port-taken': 'app-server',
+    'cloudflared-origin-unreachable': 'app-server',
+    'cloudflare-plain': 'cloudflare-status',
     'cloudflare-502': 'logs',
   };
   for (const [id, step] of Object.entries(expectedSteps)) {
     test(`${id} → ${step}`, () => assert.equal(get(id).step, step));
   }
 
-  test('the meanings carry the facts that are easy to get wrong', () => {
-    assert.match(get('nginx-upstream-timeout').meaning, /504 Gateway Timeout, not a 502/);
-    assert.match(get('apache-timeout').meaning, /504/);
-    assert.match(get('php-memory-exhausted').meaning, /500 error.*502 only if/);
-    assert.match(get('apache-php-message').meaning, /500/);
-    for (const id of ['apache-connect-refused', 'apache-socket-refused', 'apache-socket-missing', 'apache-backend-connect-failed']) {
+  test('Cloudflare’s numbered pages come from the Cloudflare table, one finding each', () => {
+    for (const n of cloudflareCodeNumbers) {
+      const row = cloudflareCodes[n];
+      const r = get(`cloudflare-${n}`);
+      assert.equal(r.step, row.fixes[0], `${n}: its first fix`);
+      assert.ok(r.title.includes(row.name), `${n}: the page's heading`);
+      assert.ok(r.meaning.includes(row.says), `${n}: what Cloudflare says`);
+      assert.notEqual(r.cause, cloudflareFallbackMove, `${n}: a first move for ${r.step}`);
+      assert.deepEqual(ids(explainLog(`Error code: ${n}`)), [`cloudflare-${n}`]);
+    }
+    const numbered = recognisers.filter((r) => /^cloudflare-5\d\d$/.test(r.id) && !['cloudflare-502', 'cloudflare-504'].includes(r.id));
+    assert.deepEqual(numbered.map((r) => r.id).sort(), cloudflareCodeNumbers.map((n) => `cloudflare-${n}`).sort());
+  });
+});
+
+/** The one line of `text`, explained: its only finding. */
+function only(line: string): Recogniser {
+  const { findings } = explainLog(line);
+  assert.equal(findings.length, 1, `one finding for: ${line}`);
+  return findings[0].recogniser;
+}
+
+const nginxLine = (message: string, upstream: string) =>
+  `2026/11/26 09:14:03 [error] 1234#1234: *56 ${message}, client: 203.0.113.7, server: example.com, request: "GET /shop/ HTTP/1.1", upstream: "${upstream}", host: "example.com"`;
+
+describe('what each line means for the visitor', () => {
+  test('Apache: mod_proxy_http’s timeout is a 502, mod_proxy_fcgi’s a 504', () => {
+    const http = only(
+      '[Thu Nov 26 09:14:03.123456 2026] [proxy_http:error] [pid 2345:tid 140234567890123] (70007)The timeout specified has expired: [client 203.0.113.7:51234] AH01102: error reading status line from remote server 127.0.0.1:19600',
+    );
+    assert.equal(http.id, 'apache-http-timeout');
+    assert.match(http.meaning, /502 “Proxy Error”, not a 504/);
+    const fcgi = only(
+      '[Thu Nov 26 09:14:03.123456 2026] [proxy_fcgi:error] [pid 2345:tid 140234567890123] (70007)The timeout specified has expired: [client 203.0.113.7:51234] AH01075: Error dispatching request to :18080: (polling)',
+    );
+    assert.equal(fcgi.id, 'apache-timeout');
+    assert.match(fcgi.meaning, /504 Gateway Timeout, not a 502/);
+    // The companion line of every Apache 502.
+    assert.match(get('apache-read-error').meaning, /502/);
+  });
+
+  test('Apache: a PHP worker that died mid-request is a 503, on both of its lines', () => {
+    for (const id of ['apache-fcgi-header', 'apache-fcgi-reset']) {
+      assert.match(get(id).meaning, /503 Service Unavailable/, id);
+      assert.doesNotMatch(get(id).meaning, /or a 502/, id);
+    }
+    // The (104) is on the AH01075 line, not on AH01067's.
+    assert.doesNotMatch(get('apache-fcgi-header').sample, /\(104\)/);
+    assert.match(get('apache-fcgi-reset').sample, /\(104\)Connection reset by peer: .*AH01075/);
+  });
+
+  test('Apache: a backend that is down or rested is a 503', () => {
+    for (const id of ['apache-connect-refused', 'apache-socket-refused', 'apache-socket-missing', 'apache-backend-connect-failed', 'apache-worker-disabled']) {
       assert.match(get(id).meaning, /503/, id);
     }
-    assert.match(get('cloudflare-502').cause, /not at Cloudflare/);
-    assert.match(get('nginx-connect-refused').meaning, /upstream \(the program Nginx passes requests to/);
+    assert.match(get('apache-worker-disabled').cause, /retry=0/);
+  });
+
+  test('Nginx: a reset or hang-up before the answer is a 502; after the page started, the page is cut off', () => {
+    const header = [
+      nginxLine('recv() failed (104: Connection reset by peer) while reading response header from upstream', 'fastcgi://unix:/run/php/php8.2-fpm.sock:'),
+      nginxLine('upstream prematurely closed connection while reading response header from upstream', 'http://127.0.0.1:8000/'),
+    ];
+    for (const line of header) {
+      const r = only(line);
+      assert.match(r.meaning, /Visitors get a 502 Bad Gateway/, r.id);
+    }
+    const body = [
+      nginxLine('readv() failed (104: Connection reset by peer) while reading upstream', 'fastcgi://unix:/run/php/php8.2-fpm.sock:'),
+      nginxLine('recv() failed (104: Connection reset by peer) while reading upstream', 'http://127.0.0.1:3000/'),
+      nginxLine('upstream prematurely closed connection while reading upstream', 'http://127.0.0.1:8000/'),
+      nginxLine('upstream prematurely closed FastCGI stdout while reading upstream', 'fastcgi://127.0.0.1:9000'),
+      nginxLine('upstream timed out (110: Connection timed out) while reading upstream', 'http://127.0.0.1:8000/'),
+    ];
+    for (const line of body) {
+      const r = only(line);
+      assert.equal(r.id, 'nginx-page-cut-off', line);
+    }
+    const cut = get('nginx-page-cut-off');
+    assert.equal(cut.severity, 'warning');
+    assert.match(cut.meaning, /status 200/);
+    assert.match(cut.meaning, /cut|stops part-way/);
+    assert.match(cut.meaning, /not a 502/);
+    assert.doesNotMatch(cut.meaning, /Visitors get a 502/);
+  });
+
+  test('Nginx: a reset while passing on an upload is the upload, not the page', () => {
+    for (const message of [
+      'writev() failed (104: Connection reset by peer) while sending request to upstream',
+      'writev() failed (32: Broken pipe) while sending request to upstream',
+      'upstream prematurely closed connection while sending request to upstream',
+    ]) {
+      const r = only(nginxLine(message, 'fastcgi://unix:/run/php/php8.2-fpm.sock:'));
+      assert.equal(r.id, 'nginx-upload-cut', message);
+    }
+    assert.match(get('nginx-upload-cut').cause, /upload_max_filesize|post_max_size/);
+    // A time-out while sending is still Nginx's own 504.
+    assert.equal(only(nginxLine('upstream timed out (110: Connection timed out) while sending request to upstream', 'http://10.0.0.12:8080/')).id, 'nginx-upstream-timeout');
+  });
+
+  test('Nginx: a connect time-out to this server means busy workers; to another machine, the firewall', () => {
+    const timeout = 'upstream timed out (110: Connection timed out) while connecting to upstream';
+    for (const upstream of ['fastcgi://127.0.0.1:9000', 'http://127.0.0.1:3000/', 'http://127.0.1.1:8080/', 'http://[::1]:3000/', 'http://localhost:3000/', 'fastcgi://unix:/run/php/php8.2-fpm.sock:']) {
+      const r = only(nginxLine(timeout, upstream));
+      assert.equal(r.id, 'nginx-connect-timeout-local', upstream);
+      assert.equal(r.step, 'php-workers', upstream);
+    }
+    for (const upstream of ['http://10.0.0.12:8080/', 'fastcgi://192.168.1.20:9000', 'http://[2001:db8::5]:80/', 'http://backend/', 'https://127.example.net/']) {
+      const r = only(nginxLine(timeout, upstream));
+      assert.equal(r.id, 'nginx-connect-timeout', upstream);
+      assert.equal(r.step, 'firewall', upstream);
+    }
+    // The upstream is the last field: a loopback address elsewhere in the line doesn't count.
+    const proxied = `2026/11/26 09:14:03 [error] 1234#1234: *56 ${timeout}, client: 127.0.0.1, server: example.com, request: "GET / HTTP/1.1", upstream: "http://10.0.0.12:8080/", host: "example.com"`;
+    assert.equal(only(proxied).id, 'nginx-connect-timeout');
+  });
+
+  test('Nginx: all PHP workers busy is said plainly and leads to the workers', () => {
+    const r = only(nginxLine('connect() to unix:/run/php/php8.3-fpm.sock failed (11: Resource temporarily unavailable) while connecting to upstream', 'fastcgi://unix:/run/php/php8.3-fpm.sock:'));
+    assert.equal(r.id, 'nginx-workers-busy');
+    assert.equal(r.step, 'php-workers');
+    assert.equal(r.severity, 'critical');
+    assert.match(r.meaning, /All of them were busy/);
+    assert.match(r.meaning, /502 Bad Gateway/);
+    assert.match(r.cause, /pm\.max_children = 5/);
+  });
+
+  test('Nginx: permission denied on a network upstream is SELinux, on a socket the socket’s owner', () => {
+    const tcp = only(nginxLine('connect() to 127.0.0.1:3000 failed (13: Permission denied) while connecting to upstream', 'http://127.0.0.1:3000/'));
+    assert.equal(tcp.id, 'nginx-tcp-permission');
+    assert.match(tcp.cause, /setsebool -P httpd_can_network_connect 1/);
+    const socket = only(nginxLine('connect() to unix:/run/php/php8.2-fpm.sock failed (13: Permission denied) while connecting to upstream', 'fastcgi://unix:/run/php/php8.2-fpm.sock:'));
+    assert.equal(socket.id, 'nginx-socket-permission');
+  });
+
+  test('Nginx: lines that are not the 502 say so', () => {
+    assert.match(get('nginx-script-not-found').meaning, /“File not found\.” \(a 404\), not a 502/);
+    assert.match(get('nginx-rate-limited').meaning, /503 Service Unavailable/);
+    assert.match(get('nginx-upstream-name-unknown').meaning, /refuses to start, or to reload/);
+    for (const id of ['nginx-script-not-found', 'nginx-rate-limited', 'nginx-upstream-disabled']) assert.equal(get(id).severity, 'info', id);
+  });
+
+  test('PHP-FPM: its own time limit is signal 15; signal 9 comes from outside', () => {
+    const term = only('[26-Nov-2026 09:14:03] WARNING: [pool www] child 27605 exited on signal 15 (SIGTERM) after 9.362107 seconds from start');
+    assert.equal(term.id, 'fpm-worker-terminated');
+    assert.equal(term.step, 'php-limits');
+    assert.match(term.meaning, /execution timed out/);
+    const kill = get('fpm-worker-killed');
+    assert.match(kill.cause, /out-of-memory killer/);
+    assert.match(kill.cause, /CloudLinux/);
+    assert.match(kill.cause, /kill -9/);
+    assert.match(kill.cause, /signal 15, not 9/);
+    assert.doesNotMatch(kill.cause, /sometimes PHP-FPM’s own time limit/);
+  });
+
+  test('PHP-FPM: a failed bind is titled by its reason', () => {
+    const bind = (address: string, reason: string) => `[26-Nov-2026 09:14:03] ERROR: unable to bind listening socket for address '${address}': ${reason}`;
+    assert.match(only(bind('127.0.0.1:9000', 'Address already in use (98)')).title, /address is taken/);
+    assert.match(only(bind('/run/php/php8.2-fpm.sock', 'No such file or directory (2)')).title, /folder for its socket is missing/);
+    assert.match(only(bind('/run/php/php8.2-fpm.sock', 'Permission denied (13)')).title, /may not create/);
+  });
+
+  test('Cloudflare’s plain page is Cloudflare’s own failure, only in a form that can’t be anything else', () => {
+    const plain = only(get('cloudflare-plain').sample);
+    assert.equal(plain.step, 'cloudflare-status');
+    assert.match(plain.meaning, /fault is its own/);
+    const timeout = '<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center><hr><center>cloudflare</center></body></html>';
+    assert.equal(only(timeout).id, 'cloudflare-plain');
+  });
+});
+
+describe('the PHP version a paste gives away', () => {
+  test('is never taken from a socket that is missing', () => {
+    const lines = [
+      '2026/11/26 09:14:03 [crit] 1234#1234: *56 connect() to unix:/run/php/php8.1-fpm.sock failed (2: No such file or directory) while connecting to upstream, client: 203.0.113.7, server: example.com, request: "GET / HTTP/1.1", upstream: "fastcgi://unix:/run/php/php8.1-fpm.sock:", host: "example.com"',
+      '[Thu Nov 26 09:14:03.123456 2026] [proxy:error] [pid 2345:tid 140234567890123] (2)No such file or directory: AH02454: FCGI: attempt to connect to Unix domain socket /run/php/php8.1-fpm.sock (localhost:8000) failed',
+      '[Thu Nov 26 09:14:03.123456 2026] [proxy_fcgi:error] [pid 2345:tid 140234567890123] [client 203.0.113.7:51234] AH01079: failed to make connection to backend: localhost',
+    ];
+    for (const line of lines) assert.equal(explainLog(line).reveals.php, undefined, line);
+    assert.equal(explainLog(lines.join('\n')).reveals.php, undefined);
+  });
+
+  test('comes from a line that proves the version runs, even when a missing socket names another', () => {
+    const paste = [
+      '2026/11/26 09:14:03 [crit] 1234#1234: *56 connect() to unix:/run/php/php8.1-fpm.sock failed (2: No such file or directory) while connecting to upstream, client: 203.0.113.7, server: example.com, request: "GET / HTTP/1.1", upstream: "fastcgi://unix:/run/php/php8.1-fpm.sock:", host: "example.com"',
+      'Nov 26 09:14:03 web1 systemd[1]: Started php8.3-fpm.service - The PHP 8.3 FastCGI Process Manager.',
+      "Nov 26 09:14:04 web1 systemd[1]: php8.3-fpm.service: Failed with result 'exit-code'.",
+    ];
+    assert.equal(explainLog(paste.join('\n')).reveals.php, '8.3');
+  });
+
+  test('is not read out of the addresses visitors ask for', () => {
+    const access = nginxLine('upstream prematurely closed connection while reading response header from upstream', 'http://127.0.0.1:3000/').replace('GET /shop/', 'GET /docs/php/7.4/manual.html');
+    assert.equal(explainLog(access).reveals.php, undefined);
+    assert.equal(phpVersionIn('GET /php/7.4/index.html'), undefined);
+    assert.equal(phpVersionIn('/etc/php/7.4/fpm/php.ini'), '7.4');
   });
 });
 
@@ -201,15 +422,44 @@ describe('other spellings of the same findings', () => {
     ],
     [
       '[Thu Nov 26 09:14:03.123456 2026] [proxy_http:error] [pid 2345:tid 140234567890123] (70007)The timeout specified has expired: [client 203.0.113.7:51234] AH01102: error reading status line from remote server 127.0.0.1:8080',
-      'apache-timeout',
+      'apache-http-timeout',
       { server: 'apache' },
     ],
+    [
+      '[Thu Nov 26 09:14:03.123456 2026] [proxy:error] [pid 2345:tid 140234567890123] AH00940: http: disabled connection for (127.0.0.1:3000)',
+      'apache-worker-disabled',
+      { server: 'apache' },
+    ],
+    [
+      '[Thu Nov 26 09:14:03.123456 2026] [proxy_balancer:error] [pid 2345:tid 140234567890123] [client 203.0.113.7:51234] AH01170: balancer://app: All workers are in error state',
+      'apache-worker-disabled',
+      { server: 'apache' },
+    ],
+    [
+      '[Thu Nov 26 09:14:03.123456 2026] [mpm_prefork:error] [pid 1234] AH00161: server reached MaxRequestWorkers setting, consider raising the MaxRequestWorkers setting',
+      'apache-max-workers',
+      { server: 'apache' },
+    ],
+    ['2026/11/26 09:14:03 [emerg] 1234#1234: bind() to [::]:443 failed (98: Address already in use)', 'nginx-port-taken', { server: 'nginx' }],
+    ['nginx: [emerg] host not found in upstream "php-app:9000" in /etc/nginx/conf.d/site.conf:20', 'nginx-upstream-name-unknown', { server: 'nginx' }],
     ['Nov 26 09:14:03 web1 kernel: [12345.678901] Out of memory: Kill process 4321 (php-fpm7.4) score 512 or sacrifice child', 'kernel-oom-kill', { php: '7.4' }],
     ['Nov 26 09:14:03 web1 kernel: Memory cgroup out of memory: Killed process 987 (nginx) total-vm:123kB', 'kernel-oom-kill', { server: 'nginx' }],
     ['Nov 26 09:14:03 web1 systemd[1]: Failed to start The PHP 7.4 FastCGI Process Manager.', 'systemd-fpm-start-failed', { php: '7.4' }],
     ['Nov 26 09:14:03 web1 systemd[1]: php-fpm.service: Main process exited, code=killed, status=9/KILL', 'systemd-fpm-exited', {}],
     ['Nov 26 09:14:03 web1 systemd[1]: apache2.service: Failed with result \'exit-code\'.', 'systemd-web-server-failed', { server: 'apache' }],
     ['[26-Nov-2026 09:14:03] WARNING: [pool www] server reached max_children setting (10), consider raising it', 'fpm-max-children', {}],
+    // Pool names as panels write them: cPanel's example_com, Plesk's example.com.
+    ['[26-Nov-2026 09:14:03] WARNING: [pool example_com] server reached pm.max_children setting (5), consider raising it', 'fpm-max-children', {}],
+    ['[26-Nov-2026 09:14:03] WARNING: [pool example.com] server reached pm.max_children setting (5), consider raising it', 'fpm-max-children', {}],
+    ['[26-Nov-2026 09:14:03] WARNING: [pool example_com] seems busy (you may need to increase pm.start_servers, or pm.min/max_spare_servers), spawning 8 children, there are 0 idle, and 13 total children', 'fpm-seems-busy', {}],
+    ["[26-Nov-2026 09:14:03] WARNING: [pool example.com] child 27605, script '/var/www/vhosts/example.com/httpdocs/index.php' (request: \"GET /index.php\") execution timed out (30.029440 sec), terminating", 'fpm-execution-timeout', {}],
+    ['[26-Nov-2026 09:14:03] WARNING: [pool example.com] child 27605 exited on signal 15 (SIGTERM) after 30.362107 seconds from start', 'fpm-worker-terminated', {}],
+    ['[26-Nov-2026 09:14:03] WARNING: [pool example_com] child 27605 exited on signal 9 (SIGKILL) after 3.1 seconds from start', 'fpm-worker-killed', {}],
+    ['[26-Nov-2026 09:14:03] WARNING: [pool example_com] child 27605 exited on signal 11 (SIGSEGV) after 3.1 seconds from start', 'fpm-worker-crashed', {}],
+    ['[26-Nov-2026 09:14:03] ALERT: [pool example.com] pm.min_spare_servers(1) and pm.max_spare_servers(4) cannot be greater than pm.max_children(2)', 'fpm-spare-servers', {}],
+    ["[26-Nov-2026 09:14:03] ERROR: unable to bind listening socket for address '/opt/cpanel/ea-php81/root/usr/var/run/php-fpm/example_com.sock': No such file or directory (2)", 'fpm-bind-no-folder', { php: '8.1' }],
+    ['[26-Nov-2026 09:14:03] ERROR: Another FPM instance seems to already listen on /var/run/php-fpm/www.sock', 'fpm-already-running', {}],
+    ['Error: listen EADDRINUSE: address already in use 127.0.0.1:8080', 'node-port-taken', {}],
     ['<span class="inline-block">Error code 522</span>', 'cloudflare-522', {}],
     ['example.com | 521: Web server is down  Error code: 521', 'cloudflare-521', {}],
   ];
@@ -240,7 +490,6 @@ const harmless = [
   '2026/11/26 09:14:03 [notice] 1#1: signal process started',
   '2026/11/26 09:14:03 [notice] 1#1: using the "epoll" event method',
   '2026/11/26 09:14:03 [info] 1234#1234: *56 client 203.0.113.7 closed keepalive connection',
-  '2026/11/26 09:14:03 [error] 1234#1234: *56 FastCGI sent in stderr: "Primary script unknown" while reading response header from upstream, client: 203.0.113.7, server: example.com, request: "GET /missing.php HTTP/1.1", upstream: "fastcgi://unix:/run/php/php8.2-fpm.sock:", host: "example.com"',
   '2026/11/26 09:14:03 [error] 1234#1234: *56 open() "/var/www/html/favicon.ico" failed (2: No such file or directory), client: 203.0.113.7, server: example.com, request: "GET /favicon.ico HTTP/1.1", host: "example.com"',
   '[26-Nov-2026 09:14:03 UTC] PHP Notice:  Undefined index: foo in /var/www/html/index.php on line 3',
   '[26-Nov-2026 09:14:03 UTC] PHP Deprecated:  Function create_function() is deprecated in /var/www/html/wp-content/plugins/old/old.php on line 4',
@@ -255,6 +504,13 @@ const harmless = [
   'Nov 26 09:14:03 web1 systemd[1]: php8.2-fpm.service: Main process exited, code=exited, status=0/SUCCESS',
   'Nov 26 09:14:03 web1 kernel: [12345.678] php-fpm8.2 invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0',
   '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
+  // Cloudflare's plain pages for other codes, and its name on a line of its own: not its own 502.
+  '<html><head><title>400 Bad Request</title></head><body><center><h1>400 Bad Request</h1></center><center>Request Header Or Cookie Too Large</center><hr><center>cloudflare</center></body></html>',
+  '<hr><center>cloudflare</center>',
+  'cloudflare',
+  '502 Bad Gateway',
+  '[26-Nov-2026 09:14:03] NOTICE: [pool www] child 27606 started',
+  '2026/11/26 09:14:03 [info] 1234#1234: *56 client closed connection while waiting for request, client: 203.0.113.7, server: 127.0.0.1:80',
   '<script>alert("Error 52x")</script>',
   'Visit cloudflare.com for more information.',
   'Error 404 Not Found',
@@ -273,7 +529,7 @@ describe('harmless lines', () => {
 
   test('still give away the web server by their format', () => {
     assert.deepEqual(explainLog('2026/11/26 09:14:03 [notice] 1#1: signal process started').reveals, { server: 'nginx' });
-    assert.deepEqual(explainLog(harmless[12]).reveals, { server: 'apache' });
+    assert.deepEqual(explainLog(harmless.find((l) => l.startsWith('AH00558'))!).reveals, { server: 'apache' });
     assert.deepEqual(explainLog(harmless[0]).reveals, {});
   });
 });

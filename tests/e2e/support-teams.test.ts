@@ -13,7 +13,7 @@ import { answer, heading, labelOf, labels, walk as walkSteps } from '@/tests/sup
 /** What support teams rely on: links, the summary, the hand-off, the library and the map. */
 
 const pages = new Set<string>();
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const env = appAndBrowser();
 
@@ -154,9 +154,14 @@ describe('for support teams', () => {
 
     await page.getByRole('link', { name: 'Change your answer to “What access do you have to the server?”' }).click();
     assert.equal(await heading(page), await titleOf('access'));
+    // With SSH, what the web server passes requests to comes first; the fixes tried before wait in the link.
     await answer(page, /^I can log in to the server/, 'proxy');
+    assert.match(page.url(), /logs=broken\/php-workers=cannot/);
+    await answer(page, labels.broken, 'restart');
+    // …and are not asked again when the plan reaches them.
+    await answer(page, labels.broken, 'hops');
     const record = await page.getByRole('region', { name: 'Your answers so far' }).innerText();
-    assert.ok(record.includes(await titleOf('php-workers')), 'earlier fixes are kept');
+    for (const step of ['logs', 'php-workers', 'proxy', 'restart']) assert.ok(record.includes(await titleOf(step)), `${step}: earlier fixes are kept`);
     assert.ok(record.includes('Apache'), 'later answers are kept');
     await page.context().close();
   });
@@ -243,7 +248,10 @@ describe('for support teams', () => {
     await page.goto(`${env.app.url}/map`);
     assert.equal(await page.locator('[data-outline-step]').count(), stepIds.length);
     // Answers in the words the person sees on the step.
-    assert.match(await page.locator('[data-outline-step="error-page"]').innerText(), new RegExp(`“${escape(await labelOf('error-page', 'nginx'))}” leads to`));
+    assert.match(
+      await page.locator('[data-outline-step="error-page"]').innerText(),
+      new RegExp(`“${escapeRegExp(await labelOf('error-page', 'nginx'))}” leads to`),
+    );
     await page.context().close();
   });
 
@@ -263,7 +271,7 @@ describe('for support teams', () => {
     const outline = page.locator('[data-outline-plan]');
     const picks = await outline.locator('li a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
     assert.deepEqual(picks, planFixes().map(stepHref));
-    assert.match(await outline.innerText(), new RegExp(`Once every fix in the plan has been tried: ${escape(await titleOf('handoff'))}`));
+    assert.match(await outline.innerText(), new RegExp(`Once every fix in the plan has been tried: ${escapeRegExp(await titleOf('handoff'))}`));
     await page.context().close();
   });
 

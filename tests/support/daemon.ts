@@ -2,13 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './server';
 
 export interface Daemon {
   child: ChildProcess;
   /** Everything it printed, for error messages. */
   output(): string;
   exited(): boolean;
-  /** SIGQUIT (a graceful stop for nginx and PHP-FPM), then SIGKILL; removes its folder. */
+  /** The stop signal (SIGQUIT unless given: a graceful stop for nginx and PHP-FPM), then SIGKILL; removes its folder. */
   stop(): Promise<void>;
 }
 
@@ -17,7 +18,12 @@ export interface Daemon {
  * with its files in `dir`. If the test process ends without stop(), SIGTERM
  * makes the master stop its workers too (SIGKILL would leave them running).
  */
-export function startDaemon(bin: string, args: string[], dir: string): Daemon {
+export function startDaemon(
+  bin: string,
+  args: string[],
+  dir: string,
+  { stopSignal = 'SIGQUIT' }: { stopSignal?: NodeJS.Signals } = {},
+): Daemon {
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
@@ -34,7 +40,7 @@ export function startDaemon(bin: string, args: string[], dir: string): Daemon {
     exited,
     stop: async () => {
       if (!exited()) {
-        child.kill('SIGQUIT');
+        child.kill(stopSignal);
         await Promise.race([done, sleep(5000, undefined, { ref: false })]);
         if (!exited()) {
           child.kill('SIGKILL');
@@ -58,4 +64,13 @@ export function accepts(target: { port: number } | { path: string }, timeoutMs =
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
   });
+}
+
+/** A loopback port nothing listens on (bound and released, then checked). */
+export async function closedPort(): Promise<number> {
+  for (let i = 0; i < 20; i++) {
+    const port = await freePort();
+    if (!(await accepts({ port }))) return port;
+  }
+  throw new Error('could not find a closed loopback port');
 }

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { accepts, startDaemon } from './daemon';
+import { closedPort, startDaemon } from './daemon';
 import { freePort } from './server';
 
 /** Debian's nginx binary (CI installs `nginx-light` when it is missing). */
@@ -21,15 +21,6 @@ export interface NginxServer {
   stop(): Promise<void>;
 }
 
-/** A loopback port nothing listens on (bound and released, then checked). */
-async function closedPort(): Promise<number> {
-  for (let i = 0; i < 20; i++) {
-    const port = await freePort();
-    if (!(await accepts({ port }))) return port;
-  }
-  throw new Error('could not find a closed loopback port');
-}
-
 /**
  * Starts Debian's nginx in the foreground with a throwaway config in a fresh
  * temp dir. Locations:
@@ -37,11 +28,12 @@ async function closedPort(): Promise<number> {
  *   /missing.php  fastcgi_pass to a unix socket that does not exist
  *                 (`<tmp>/php8.2-fpm-missing.sock`)
  *   /fpm          fastcgi_pass to `fpm.socket`, running `fpm.script` (only if given)
+ *   /fpm/<name>.php  fastcgi_pass to `fpm.socket`, running `<fpm.docroot>/<name>.php` (only if a docroot is given)
  */
 export async function startNginx({
   upstream,
 }: {
-  upstream?: { fpm?: { socket: string; script: string } };
+  upstream?: { fpm?: { socket: string; script: string; docroot?: string } };
 } = {}): Promise<NginxServer> {
   const dir = await mkdtemp(join(tmpdir(), 'nginx-test-'));
   const port = await freePort();
@@ -94,7 +86,18 @@ ${
       fastcgi_read_timeout 10s;
       fastcgi_pass unix:${fpm.socket};
     }
+${
+  fpm.docroot
+    ? `
+    location ~ ^/fpm/([a-z]+\\.php)$ {
+      include /etc/nginx/fastcgi_params;
+      fastcgi_param SCRIPT_FILENAME ${fpm.docroot}/$1;
+      fastcgi_read_timeout 10s;
+      fastcgi_pass unix:${fpm.socket};
+    }
 `
+    : ''
+}`
     : ''
 }
     location / {

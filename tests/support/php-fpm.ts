@@ -29,18 +29,29 @@ export interface PhpFpmServer {
   errorLog: string;
   /** PHP's own error log (`error_log` ini value), where fatal errors land; not written with `phpErrorLog: false`. */
   phpErrorLog: string;
-  /** Holds `memory.php`, which allocates past the 16M memory_limit. */
+  /**
+   * Holds `memory.php`, which allocates past the 16M memory_limit; `sleep.php`,
+   * which answers after 5 s; and `partial.php`, which sends 200 KiB at once,
+   * then the rest after 5 s.
+   */
   docroot: string;
   stop(): Promise<void>;
 }
 
+/** The size of the part `partial.php` sends before it sleeps. */
+export const partialBytes = 200 * 1024;
+
 /**
  * Starts PHP-FPM in the foreground with no system php.ini (`-n`) and a config
- * written into a fresh temp dir: one static worker on a unix socket, a 16M
- * memory_limit, errors logged to `<tmp>/php-error.log` (or sent to nginx).
+ * written into a fresh temp dir: static workers (one unless told) on a unix
+ * socket, a 16M memory_limit, errors logged to `<tmp>/php-error.log` (or sent
+ * to nginx).
  */
 export async function startPhpFpm({
   phpErrorLog: toFile = true,
+  maxChildren = 1,
+  listenBacklog,
+  requestTerminateTimeout,
 }: {
   /**
    * true (default): PHP logs errors to `<tmp>/php-error.log`. false: no PHP
@@ -48,6 +59,12 @@ export async function startPhpFpm({
    * `FastCGI sent in stderr: "PHP message: ..."` (FPM's log gets a copy).
    */
   phpErrorLog?: boolean;
+  /** pm.max_children, with pm = static. */
+  maxChildren?: number;
+  /** listen.backlog: how many connections may wait for a worker (PHP-FPM's own default is 511). */
+  listenBacklog?: number;
+  /** request_terminate_timeout, like '1s': PHP-FPM stops a worker (SIGTERM) whose page runs longer. */
+  requestTerminateTimeout?: string;
 } = {}): Promise<PhpFpmServer> {
   const bin = phpFpmBin();
   if (!bin) throw new Error('no php-fpm binary in /usr/sbin');
@@ -70,6 +87,25 @@ echo strlen($big);
 `,
   );
 
+  await writeFile(
+    join(docroot, 'sleep.php'),
+    `<?php
+// Answers after 5 s: longer than the time limits the tests set.
+sleep(5);
+echo "done\n";
+`,
+  );
+  await writeFile(
+    join(docroot, 'partial.php'),
+    `<?php
+// Starts the page (status 200 and ${partialBytes} bytes go out), then stalls.
+echo str_repeat('x', ${partialBytes});
+flush();
+sleep(5);
+echo "the end\n";
+`,
+  );
+
   const conf = `
 [global]
 pid = ${dir}/php-fpm.pid
@@ -82,7 +118,9 @@ ${asRoot ? 'user = root\ngroup = root' : ''}
 listen = ${socket}
 listen.mode = 0666
 pm = static
-pm.max_children = 1
+pm.max_children = ${maxChildren}
+${listenBacklog === undefined ? '' : `listen.backlog = ${listenBacklog}`}
+${requestTerminateTimeout === undefined ? '' : `request_terminate_timeout = ${requestTerminateTimeout}`}
 catch_workers_output = yes
 decorate_workers_output = no
 clear_env = yes

@@ -15,7 +15,8 @@ function Box({ n }: { n: MapNode }) {
       <rect x={Math.round(n.x - n.width / 2)} y={Math.round(n.y - n.height / 2)} width={n.width} height={n.height} rx={8} />
       <text x={Math.round(n.x)} y={Math.round(n.y - ((n.lines.length - 1) * 16) / 2)}>
         {n.lines.map((line, i) => (
-          <tspan key={i} x={Math.round(n.x)} dy={i ? 16 : 0}>
+          // A title's lines differ from one another, so each is its own key.
+          <tspan key={line} x={Math.round(n.x)} dy={i ? 16 : 0}>
             {i < n.lines.length - 1 ? `${line} ` : line}
           </tspan>
         ))}
@@ -51,7 +52,7 @@ export function FlowDiagram({ layout, planHref }: { layout: FlowLayout; planHref
           </marker>
         </defs>
         {/* Styled in globals.css (.flow-edges, .flow-node): a hundred arrows and three dozen boxes. */}
-        <g aria-hidden="true" className="flow-edges">
+        <g aria-hidden className="flow-edges">
           {layout.edges.map((e) => (
             <path
               key={e.id}
@@ -60,7 +61,7 @@ export function FlowDiagram({ layout, planHref }: { layout: FlowLayout; planHref
             />
           ))}
         </g>
-        <g aria-hidden="true" className="flow-labels">
+        <g aria-hidden className="flow-labels">
           {layout.labels.map((l) => (
             <text key={l.text} x={Math.round(l.x)} y={Math.round(l.y)} textAnchor={l.anchor}>
               {l.text}
