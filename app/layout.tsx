@@ -8,7 +8,8 @@ export const metadata: Metadata = {
   // Canonical links and shared URLs are absolute, on the address from the site settings.
   metadataBase: new URL(site.siteUrl),
   title: { default: `${site.productName}: fix “502 Bad Gateway”, step by step`, template: `%s · ${site.productName}` },
-  description: 'Your site shows “502 Bad Gateway”? Answer one question at a time and get plain-language fixes, from a simple reload to restarting PHP-FPM, or a ready message for your host.',
+  description:
+    'Your site shows “502 Bad Gateway”? Answer one question at a time and get plain-language fixes, from a simple reload to restarting PHP-FPM, or a ready message for your host.',
 };
 
 export const viewport: Viewport = {
@@ -39,10 +40,14 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <nav aria-label="Site" className="print:hidden">
               <ul className="flex gap-4 text-sm" role="list">
                 <li>
-                  <Link href="/steps" className="link underline-offset-4">All steps</Link>
+                  <Link href="/steps" className="link underline-offset-4">
+                    All steps
+                  </Link>
                 </li>
                 <li>
-                  <Link href="/map" className="link underline-offset-4">Flow map</Link>
+                  <Link href="/map" className="link underline-offset-4">
+                    Flow map
+                  </Link>
                 </li>
               </ul>
             </nav>
@@ -53,9 +58,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {children}
         </main>
         <footer className="border-t border-slate-200 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">
-          <p className="mx-auto max-w-3xl px-4 py-4">
-            Every step has its own address: bookmark it or send it to someone, and it opens right here.
-          </p>
+          <p className="mx-auto max-w-3xl px-4 py-4">Every step has its own address: bookmark it or send it to someone, and it opens right here.</p>
         </footer>
       </body>
     </html>

@@ -32,8 +32,8 @@ export default function Home() {
       <h1 className="text-4xl font-bold tracking-tight text-balance sm:text-5xl">Your site says “502 Bad Gateway”? Let’s fix it.</h1>
       <div className="mt-6 max-w-prose space-y-3 text-lg text-slate-700 dark:text-slate-300">
         <p>
-          Behind most websites, one server passes each visit on to another that builds the page. A 502 means that hand-off failed:
-          the first server asked, and got no usable answer.
+          Behind most websites, one server passes each visit on to another that builds the page. A 502 means that hand-off failed: the first server asked, and
+          got no usable answer.
         </p>
         <p>We’ll find out why together: one question or one fix at a time, simplest first, in plain language.</p>
       </div>

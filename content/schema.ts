@@ -19,9 +19,7 @@ export const guidanceFrontmatter = z
      * its order (the content tests compare both). Questions and fixes have
      * them; endings have none.
      */
-    answers: z
-      .record(z.string().regex(/^[0-9a-z-]+$/, 'an answer id: lower-case letters, digits and dashes'), z.string().min(2).max(90))
-      .optional(),
+    answers: z.record(z.string().regex(/^[0-9a-z-]+$/, 'an answer id: lower-case letters, digits and dashes'), z.string().min(2).max(90)).optional(),
   })
   .strict();
 
@@ -31,9 +29,7 @@ export type GuidanceFrontmatter = z.infer<typeof guidanceFrontmatter>;
 export const siteSettings = z
   .object({
     productName: z.string().trim().min(2).max(40),
-    siteUrl: z
-      .url({ protocol: /^https?$/ })
-      .transform((url) => url.replace(/\/+$/, '')),
+    siteUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
     support: z
       .object({
         email: z.email().optional(),

@@ -15,10 +15,16 @@ export const checkOutcomes = {
   up: { meaning: 'the site loaded normally', fixes: [] },
   'no-dns': { failed: true, meaning: 'the site’s name does not exist in DNS', fixes: ['dns'], rulesOut: ['firewall', 'bans'] },
   'dns-error': { meaning: 'the site’s name could not be looked up', fixes: [] },
-  refused: { failed: true, meaning: 'the server refused the connection (nothing listening, or a firewall)', fixes: ['restart', 'firewall', 'dns'], blockedPath: true },
+  refused: {
+    failed: true,
+    meaning: 'the server refused the connection (nothing listening, or a firewall)',
+    fixes: ['restart', 'firewall', 'dns'],
+    blockedPath: true,
+  },
   unreachable: { failed: true, meaning: 'the server could not be reached', fixes: ['dns', 'firewall', 'server-health'], blockedPath: true },
   timeout: { failed: true, meaning: 'the server did not accept a connection in time', fixes: ['dns', 'server-health', 'firewall'], blockedPath: true },
-  slow: { failed: true,
+  slow: {
+    failed: true,
     meaning: 'the server accepted the connection but had not answered after 8 seconds: a page that slow ends in a timeout',
     fixes: ['php-workers', 'php-limits', 'server-health', 'plugins'],
     rulesOut: reachedTheServer,
@@ -31,12 +37,32 @@ export const checkOutcomes = {
   'bad-redirect': { meaning: 'the site redirected to an address that is not a website', fixes: [] },
   'refused-address': { meaning: 'the site redirected to a private network address', fixes: [] },
   // Who wrote the error page, where it says more than the status does.
-  'page-cloudflare-tunnel': { meaning: 'Cloudflare could not reach the site through its tunnel (cloudflared)', fixes: ['app-server', 'hops', 'dns'], rulesOut: ['firewall', 'bans'] },
-  'lb-aws-alb': { meaning: 'an AWS load balancer sits in front of the site', fixes: ['app-server', 'hops', 'server-health'], rulesOut: ['dns', 'cloudflare-status'] },
-  'page-aws-alb': { meaning: 'the error page is the AWS load balancer’s own: the servers behind it failed its request', fixes: ['app-server', 'hops', 'server-health'], rulesOut: ['dns', 'cloudflare-status'] },
+  'page-cloudflare-tunnel': {
+    meaning: 'Cloudflare could not reach the site through its tunnel (cloudflared)',
+    fixes: ['app-server', 'hops', 'dns'],
+    rulesOut: ['firewall', 'bans'],
+  },
+  'lb-aws-alb': {
+    meaning: 'an AWS load balancer sits in front of the site',
+    fixes: ['app-server', 'hops', 'server-health'],
+    rulesOut: ['dns', 'cloudflare-status'],
+  },
+  'page-aws-alb': {
+    meaning: 'the error page is the AWS load balancer’s own: the servers behind it failed its request',
+    fixes: ['app-server', 'hops', 'server-health'],
+    rulesOut: ['dns', 'cloudflare-status'],
+  },
   'cache-varnish': { meaning: 'a Varnish cache sits in front of the web server', fixes: ['hops', 'restart', 'proxy'] },
-  'page-varnish': { meaning: 'the error page is Varnish’s own: the web server behind it did not answer it', fixes: ['hops', 'restart', 'proxy'], rulesOut: reachedTheServer },
-  'page-litespeed': { meaning: 'the error page is LiteSpeed’s own: the PHP behind it was unavailable', fixes: ['php-workers', 'php-limits', 'logs'], rulesOut: reachedTheServer },
+  'page-varnish': {
+    meaning: 'the error page is Varnish’s own: the web server behind it did not answer it',
+    fixes: ['hops', 'restart', 'proxy'],
+    rulesOut: reachedTheServer,
+  },
+  'page-litespeed': {
+    meaning: 'the error page is LiteSpeed’s own: the PHP behind it was unavailable',
+    fixes: ['php-workers', 'php-limits', 'logs'],
+    rulesOut: reachedTheServer,
+  },
 } as const satisfies Record<string, CheckOutcome>;
 
 export type CheckOutcomeToken = keyof typeof checkOutcomes;

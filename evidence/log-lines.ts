@@ -130,8 +130,7 @@ const cloudflareFirstMove: Partial<Record<ServerFix, string>> = {
   logs: 'The fix is on your server, not at Cloudflare: the web server’s and PHP’s error logs from that moment say what went wrong.',
   restart:
     'Start on your server: check that the web server is running, and restart it. If it is running, check that no firewall or ban list turns Cloudflare’s addresses away.',
-  'server-health':
-    'Start on your server: is it up, and how busy is it? If it is up and idle, check that no firewall silently drops Cloudflare’s addresses.',
+  'server-health': 'Start on your server: is it up, and how busy is it? If it is up and idle, check that no firewall silently drops Cloudflare’s addresses.',
   dns: 'Check the DNS records in your Cloudflare dashboard: they must point at your server’s current address, which changes when a site moves to a new server.',
   'php-limits':
     'The fix is on your server, not at Cloudflare: find the slow page (a heavy plugin, a long import, a stuck database query). Cloudflare waits about 100 seconds and no longer, whatever your server allows.',
@@ -181,8 +180,7 @@ const table: Recogniser[] = [
     pattern: /connect\(\) to unix:(\S{1,512}) failed \(13: Permission denied\)/i,
     severity: 'critical',
     title: 'Nginx isn’t allowed to use PHP’s socket file',
-    meaning:
-      'Nginx found the socket file it uses to talk to PHP-FPM, but was refused permission to use it, so every PHP page gives a 502 Bad Gateway.',
+    meaning: 'Nginx found the socket file it uses to talk to PHP-FPM, but was refused permission to use it, so every PHP page gives a 502 Bad Gateway.',
     cause:
       'The socket belongs to a user or group Nginx isn’t part of. In the PHP-FPM pool settings, set listen.owner, listen.group and listen.mode so the Nginx user (often www-data or nginx) may use it, then restart PHP-FPM (a reload doesn’t change the socket).',
     step: 'proxy',
@@ -235,8 +233,7 @@ const table: Recogniser[] = [
     pattern: /connect\(\)(?: to \S{1,512})? failed \((?:113: No route to host|101: Network is unreachable)\)/i,
     severity: 'critical',
     title: 'Nginx can’t reach the server behind it over the network',
-    meaning:
-      'Nginx passes requests on to a program on another machine, and the network reported there is no way to get there. Visitors get a 502 Bad Gateway.',
+    meaning: 'Nginx passes requests on to a program on another machine, and the network reported there is no way to get there. Visitors get a 502 Bad Gateway.',
     cause:
       'A firewall is rejecting the connection, the other machine is switched off, or its address has changed. Check the firewall rules between the two servers, and that the backend server is up at the address in the Nginx settings.',
     step: 'firewall',
@@ -275,8 +272,7 @@ const table: Recogniser[] = [
     pattern: /could not be resolved \(\d{1,3}: [a-z ]{1,40}\)/i,
     severity: 'critical',
     title: 'Nginx can’t look up the name of the server behind it',
-    meaning:
-      'The Nginx settings send requests to a server by its name, and that name couldn’t be turned into an address. Visitors get a 502 Bad Gateway.',
+    meaning: 'The Nginx settings send requests to a server by its name, and that name couldn’t be turned into an address. Visitors get a 502 Bad Gateway.',
     cause:
       'The name is misspelled, its DNS record was removed or changed, or the server can’t reach its DNS resolver. Nginx looks names up when it starts or reloads (or per request, with a “resolver” setting), so reload Nginx once the name works again.',
     step: 'dns',
@@ -498,10 +494,8 @@ const table: Recogniser[] = [
     pattern: /failed \(28: No space left on device\)/i,
     severity: 'critical',
     title: 'The server’s disk is full',
-    meaning:
-      'Nginx tried to write a file (a temporary copy of a page, or a log) and the disk had no space left, so the request failed.',
-    cause:
-      'Old logs, backups or uploads have filled the disk. Free up space (or add more), and the site should recover on its own.',
+    meaning: 'Nginx tried to write a file (a temporary copy of a page, or a log) and the disk had no space left, so the request failed.',
+    cause: 'Old logs, backups or uploads have filled the disk. Free up space (or add more), and the site should recover on its own.',
     step: 'server-health',
     reveals: phpFromLine,
     sample: `${nginxTime} [crit] 1234#1234: *56 pwrite() "/var/lib/nginx/fastcgi/2/00/0000000002" failed (28: No space left on device) while reading upstream${nginxTail}, upstream: "fastcgi://unix:/run/php/php8.2-fpm.sock:", host: "example.com"`,
@@ -547,8 +541,7 @@ const table: Recogniser[] = [
     title: 'PHP-FPM isn’t answering on its socket file',
     meaning:
       'Apache found PHP-FPM’s socket file, but no PHP-FPM was there to answer. On Apache a backend that is down shows visitors a 503 Service Unavailable rather than a 502.',
-    cause:
-      'PHP-FPM has stopped or crashed and left its socket file behind. Restart PHP-FPM; if it won’t stay up, its own log says why.',
+    cause: 'PHP-FPM has stopped or crashed and left its socket file behind. Restart PHP-FPM; if it won’t stay up, its own log says why.',
     step: 'restart',
     reveals: phpFromLine,
     sample: `${apacheTime} [proxy:error] ${apachePid} (111)Connection refused: AH02454: FCGI: attempt to connect to Unix domain socket /run/php/php8.2-fpm.sock (localhost:8000) failed`,
@@ -641,8 +634,7 @@ const table: Recogniser[] = [
     title: 'The program behind Apache hung up without a proper answer',
     meaning:
       'Apache passed a request to the backend (the program behind it, usually your app), which took it and then closed the connection or answered with something that isn’t a web page. This is Apache’s real 502 (“Proxy Error”).',
-    cause:
-      'The backend most likely crashed while working on the page. Its own log from the same moment usually says why.',
+    cause: 'The backend most likely crashed while working on the page. Its own log from the same moment usually says why.',
     step: 'logs',
     sample: `${apacheTime} [proxy_http:error] ${apachePid} (104)Connection reset by peer: ${apacheClient} AH01102: error reading status line from remote server 127.0.0.1:8080`,
   },
@@ -652,8 +644,7 @@ const table: Recogniser[] = [
     pattern: /\bAH00898: Error reading from remote server/i,
     severity: 'error',
     title: 'Apache got no usable answer from the program behind it',
-    meaning:
-      'Apache’s closing line for a 502 “Proxy Error”: reading the answer from the backend failed. The line just above it (AH01102) says how.',
+    meaning: 'Apache’s closing line for a 502 “Proxy Error”: reading the answer from the backend failed. The line just above it (AH01102) says how.',
     cause:
       'If the line above says the timeout expired, the app is too slow for Apache’s time limit; otherwise the app most likely crashed or hung up, and its own log says why.',
     step: 'logs',
@@ -721,8 +712,7 @@ const table: Recogniser[] = [
     pattern: /ERROR: unable to bind listening socket for address '([^']{1,512})': No such file or directory \(2\)/i,
     severity: 'critical',
     title: 'PHP-FPM couldn’t start: the folder for its socket is missing',
-    meaning:
-      'PHP-FPM (the program that runs PHP) tried to create its socket file, and the folder it should go in doesn’t exist, so PHP-FPM didn’t start.',
+    meaning: 'PHP-FPM (the program that runs PHP) tried to create its socket file, and the folder it should go in doesn’t exist, so PHP-FPM didn’t start.',
     cause:
       'On Debian and Ubuntu the system makes /run/php at boot, and /run is emptied at every reboot; in a container, or for a socket in a folder of your own, nothing makes it. Create the folder (owned by the user PHP-FPM runs as) or correct the listen path in the pool settings, then start PHP-FPM.',
     step: 'restart',
@@ -735,8 +725,7 @@ const table: Recogniser[] = [
     pattern: /ERROR: unable to bind listening socket for address '([^']{1,512})': Permission denied \(13\)/i,
     severity: 'critical',
     title: 'PHP-FPM couldn’t start: it may not create its socket there',
-    meaning:
-      'PHP-FPM (the program that runs PHP) tried to create its socket file or open its port, and was refused permission, so it didn’t start.',
+    meaning: 'PHP-FPM (the program that runs PHP) tried to create its socket file or open its port, and was refused permission, so it didn’t start.',
     cause:
       'The folder belongs to another user, the port is below 1024 while PHP-FPM doesn’t start as root, or (on Red Hat-family systems) SELinux forbids the path. Check the listen line in the pool settings and the folder’s owner.',
     step: 'restart',
@@ -749,8 +738,7 @@ const table: Recogniser[] = [
     pattern: /ERROR: unable to bind listening socket for address '([^']{1,512})': Address already in use \(98\)/i,
     severity: 'critical',
     title: 'PHP-FPM couldn’t start: its address is taken',
-    meaning:
-      'PHP-FPM (the program that runs PHP) tried to start, but the port it should listen on is already in use, so it didn’t start.',
+    meaning: 'PHP-FPM (the program that runs PHP) tried to start, but the port it should listen on is already in use, so it didn’t start.',
     cause:
       'Usually an old copy of PHP-FPM is still running, or two PHP versions are set to the same port. “sudo ss -ltnp” shows which program holds it; stop that one (or give each version its own port) and start PHP-FPM again.',
     step: 'restart',
@@ -763,8 +751,7 @@ const table: Recogniser[] = [
     pattern: /ERROR: Another FPM instance seems to already listen on (\S{1,512})/i,
     severity: 'critical',
     title: 'PHP-FPM couldn’t start: another copy already listens on its socket',
-    meaning:
-      'PHP-FPM (the program that runs PHP) found a PHP-FPM already answering on its socket, and stopped instead of starting a second one.',
+    meaning: 'PHP-FPM (the program that runs PHP) found a PHP-FPM already answering on its socket, and stopped instead of starting a second one.',
     cause:
       'Usually a copy started by hand, or left over, that the service manager doesn’t know about, so restarting the service keeps failing while the stray copy keeps running old settings. Find it (ps aux | grep php-fpm), stop it, then start the service. Or two pools, or two PHP versions, share one socket path.',
     step: 'restart',
@@ -790,8 +777,7 @@ const table: Recogniser[] = [
     pattern: /ERROR: FPM initialization failed/i,
     severity: 'critical',
     title: 'PHP-FPM couldn’t start',
-    meaning:
-      'PHP-FPM (the program that runs PHP) gave up starting, so nothing is there to run your pages.',
+    meaning: 'PHP-FPM (the program that runs PHP) gave up starting, so nothing is there to run your pages.',
     cause:
       'The lines just above this one say why, usually a mistake in its settings or an address already in use. Fix that, test the settings (php-fpm -t), and start it again.',
     step: 'restart',
@@ -882,10 +868,8 @@ const table: Recogniser[] = [
     pattern: /executing too slow \(\d{1,9}(?:\.\d{1,9})? sec\), logging/i,
     severity: 'info',
     title: 'PHP noted a slow page',
-    meaning:
-      'PHP-FPM’s slow log noticed a page taking longer than its threshold. That isn’t an error in itself, but slow pages are what later time out.',
-    cause:
-      'The slow log (often next to PHP-FPM’s log) shows which code was busy. On WordPress and similar, that is usually a plugin.',
+    meaning: 'PHP-FPM’s slow log noticed a page taking longer than its threshold. That isn’t an error in itself, but slow pages are what later time out.',
+    cause: 'The slow log (often next to PHP-FPM’s log) shows which code was busy. On WordPress and similar, that is usually a plugin.',
     step: 'logs',
     reveals: phpFromLine,
     sample: `${fpmTime} WARNING: [pool www] child 1234, script '/var/www/html/wp-admin/admin-ajax.php' (request: "POST /wp-admin/admin-ajax.php") executing too slow (5.123 sec), logging`,
@@ -944,8 +928,7 @@ const table: Recogniser[] = [
     title: 'PHP reported an error to Apache',
     meaning:
       'Apache passed a page to PHP, and PHP itself reported an error it couldn’t continue from. Visitors usually get a 500 Internal Server Error rather than a 502.',
-    cause:
-      'A bug in the site’s code, a plugin, or a setting; the text after “PHP message” says what and where. Undoing a recent update often fixes it.',
+    cause: 'A bug in the site’s code, a plugin, or a setting; the text after “PHP message” says what and where. Undoing a recent update often fixes it.',
     step: 'logs',
     reveals: phpFromLine,
     sample: `${apacheTime} [proxy_fcgi:error] ${apachePid} ${apacheClient} AH01071: Got error 'PHP message: PHP Fatal error:  Uncaught Error: Call to undefined function mysql_connect() in /var/www/html/includes/db.php:14\\nStack trace:\\n#0 {main}\\n  thrown in /var/www/html/includes/db.php on line 14'`,
@@ -956,8 +939,7 @@ const table: Recogniser[] = [
     pattern: /PHP (?:Fatal|Parse) error: /i,
     severity: 'error',
     title: 'PHP hit an error it couldn’t continue from',
-    meaning:
-      'PHP stopped building a page because of an error in the code. Visitors usually get a 500 error, or a blank page, rather than a 502.',
+    meaning: 'PHP stopped building a page because of an error in the code. Visitors usually get a 500 error, or a blank page, rather than a 502.',
     cause:
       'A bug in the site’s code or a plugin, or code that doesn’t suit your PHP version, often right after an update. The line names the file; undoing the last update often fixes it.',
     step: 'logs',
@@ -989,8 +971,7 @@ const table: Recogniser[] = [
     pattern: /Failed to start (?:((?:ea-|alt-)?php[\w.-]{0,12}fpm[\w.-]{0,8})\.service|The (PHP [\d.]{1,5} FastCGI) Process Manager)/i,
     severity: 'critical',
     title: 'PHP-FPM failed to start',
-    meaning:
-      'The system tried to start PHP-FPM (the program that runs PHP) and it failed, so nothing is there to run your pages.',
+    meaning: 'The system tried to start PHP-FPM (the program that runs PHP) and it failed, so nothing is there to run your pages.',
     cause:
       'Usually a mistake in its settings, or its address already in use. Its log (journalctl -u followed by the service name) says which; fix that and start it again.',
     step: 'restart',
@@ -1006,8 +987,7 @@ const table: Recogniser[] = [
     pattern: /\b((?:ea-|alt-)?php[\w.-]{0,12}fpm[\w.-]{0,8})\.service: Failed with result '[\w-]{1,40}'/i,
     severity: 'critical',
     title: 'PHP-FPM has stopped',
-    meaning:
-      'The system reports that PHP-FPM (the program that runs PHP) stopped with an error, so nothing is there to run your pages.',
+    meaning: 'The system reports that PHP-FPM (the program that runs PHP) stopped with an error, so nothing is there to run your pages.',
     cause:
       'It crashed, ran out of memory, or can’t start with its current settings. Restart it; if it won’t stay up, its log (journalctl -u followed by the service name) says why.',
     step: 'restart',
@@ -1020,8 +1000,7 @@ const table: Recogniser[] = [
     pattern: /\b((?:ea-|alt-)?php[\w.-]{0,12}fpm[\w.-]{0,8})\.service: Main process exited, code=(?:exited|killed|dumped), status=(?!0\/SUCCESS)/i,
     severity: 'critical',
     title: 'PHP-FPM stopped with an error',
-    meaning:
-      'PHP-FPM (the program that runs PHP) stopped unexpectedly. Until it is running again, your PHP pages give a 502.',
+    meaning: 'PHP-FPM (the program that runs PHP) stopped unexpectedly. Until it is running again, your PHP pages give a 502.',
     cause:
       'The status at the end gives a hint: CONFIG means a mistake in its settings, KILL often means the server ran out of memory. Restart it; if it won’t stay up, its log says why.',
     step: 'restart',
@@ -1034,8 +1013,7 @@ const table: Recogniser[] = [
     pattern: /\b((?:ea-|alt-)?php[\w.-]{0,12}fpm[\w.-]{0,8})\.service: Scheduled restart job, restart counter is at \d{1,9}/i,
     severity: 'error',
     title: 'PHP-FPM keeps crashing and restarting',
-    meaning:
-      'The system keeps restarting PHP-FPM (the program that runs PHP) because it keeps stopping. While it’s down, PHP pages give a 502.',
+    meaning: 'The system keeps restarting PHP-FPM (the program that runs PHP) because it keeps stopping. While it’s down, PHP pages give a 502.',
     cause:
       'Something stops it each time it starts: a mistake in its settings, a faulty extension, or lack of memory. Its log (journalctl -u followed by the service name) shows the reason just before each restart.',
     step: 'restart',
@@ -1045,7 +1023,8 @@ const table: Recogniser[] = [
   {
     id: 'systemd-web-server-failed',
     source: 'systemd',
-    pattern: /(?:\b(nginx|apache2|httpd)\.service: (?:Failed with result|Main process exited, code=(?:killed|dumped))|Failed to start (nginx|apache2|httpd)\.service)/i,
+    pattern:
+      /(?:\b(nginx|apache2|httpd)\.service: (?:Failed with result|Main process exited, code=(?:killed|dumped))|Failed to start (nginx|apache2|httpd)\.service)/i,
     severity: 'critical',
     title: 'The web server itself has stopped',
     meaning:
@@ -1056,7 +1035,6 @@ const table: Recogniser[] = [
     reveals: (m) => programReveals(m[1] ?? m[2] ?? ''),
     sample: "Nov 26 09:14:03 web1 systemd[1]: nginx.service: Failed with result 'exit-code'.",
   },
-
 
   // ---------------------------------------------------------------- Apps
   {
@@ -1117,8 +1095,7 @@ const table: Recogniser[] = [
     cause:
       'Check cloudflarestatus.com; it usually passes within minutes. If it keeps happening on some pages only, a wrong Content-Length on compressed (gzip) answers from your server can cause it.',
     step: 'cloudflare-status',
-    sample:
-      '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>',
+    sample: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>',
   },
   {
     id: 'cloudflare-502',
@@ -1128,8 +1105,7 @@ const table: Recogniser[] = [
     title: 'Your server answered Cloudflare with a 502',
     meaning:
       'This is Cloudflare’s designed “Bad gateway” page (with a Ray ID): your server, not Cloudflare, answered with a 502, or couldn’t be reached properly.',
-    cause:
-      'The fix is at your server, not at Cloudflare. Its error log from that moment says what went wrong behind the web server.',
+    cause: 'The fix is at your server, not at Cloudflare. Its error log from that moment says what went wrong behind the web server.',
     step: 'logs',
     sample: 'Bad gateway Error code 502',
   },
@@ -1141,8 +1117,7 @@ const table: Recogniser[] = [
     title: 'Your server answered Cloudflare with a 504',
     meaning:
       'This is Cloudflare’s designed “Gateway time-out” page: your server, not Cloudflare, answered with a 504, because something behind its web server was too slow.',
-    cause:
-      'The fix is at your server, not at Cloudflare: a page is taking too long, often a slow plugin or database query.',
+    cause: 'The fix is at your server, not at Cloudflare: a page is taking too long, often a slow plugin or database query.',
     step: 'php-limits',
     sample: 'Gateway time-out Error code 504',
   },
@@ -1152,10 +1127,8 @@ const table: Recogniser[] = [
     pattern: /\berror(?: code)?:?[ \t]{1,3}1016\b/i,
     severity: 'error',
     title: 'Cloudflare can’t find your server’s address',
-    meaning:
-      'Cloudflare (the service in front of your site) looked up where your server is, and the DNS record it relies on doesn’t lead anywhere.',
-    cause:
-      'A DNS record in Cloudflare points at a name that doesn’t exist, or was deleted. Check your DNS records in Cloudflare.',
+    meaning: 'Cloudflare (the service in front of your site) looked up where your server is, and the DNS record it relies on doesn’t lead anywhere.',
+    cause: 'A DNS record in Cloudflare points at a name that doesn’t exist, or was deleted. Check your DNS records in Cloudflare.',
     step: 'dns',
     sample: 'Error 1016 Origin DNS error',
   },

@@ -116,7 +116,8 @@ export function parseRayId(input: unknown): FieldResult {
   const raw = typeof input === 'string' ? clean(input).slice(0, 80) : '';
   if (!raw) return { raw };
   const match = /^(?:ray id:?\s*)?([0-9a-f]{16})(?:-([a-z]{3}))?$/i.exec(raw);
-  if (!match) return { raw, error: 'A Ray ID looks like 8c1f2e3d4b5a6978, sometimes with a code like -LHR after it. Copy it from the bottom of the error page.' };
+  if (!match)
+    return { raw, error: 'A Ray ID looks like 8c1f2e3d4b5a6978, sometimes with a code like -LHR after it. Copy it from the bottom of the error page.' };
   return { raw, value: match[2] ? `${match[1].toLowerCase()}-${match[2].toUpperCase()}` : match[1].toLowerCase() };
 }
 

@@ -64,7 +64,8 @@ export function vetAddress(address: string, settings: Pick<CheckSettings, 'allow
   }
   // Public IPv6 lives in 2000::/3; anything else (such as ::7f00:1, an old
   // way of writing 127.0.0.1) is refused even where ipaddr.js calls it unicast.
-  if (family === 6 && !parsed.match(globalIPv6, 3)) return { ok: false, address: plain, reason: ipv4Compatible.test(plain) ? refusedRanges.ipv4Mapped : plainReason };
+  if (family === 6 && !parsed.match(globalIPv6, 3))
+    return { ok: false, address: plain, reason: ipv4Compatible.test(plain) ? refusedRanges.ipv4Mapped : plainReason };
   return { ok: true, address: plain, family };
 }
 

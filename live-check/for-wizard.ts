@@ -48,7 +48,12 @@ export function admit(input: unknown, forwardedFor: string | null): Refusal | { 
   if ('state' in read) return read;
   const { settings, url } = read;
   const admission = sharedLimits(settings.perMinute, settings.maxConcurrent).admit(clientKey(forwardedFor));
-  if (!admission.ok) return { status: admission.reason === 'rate' ? 429 : 503, retryAfter: admission.retryAfter, state: { input: typedOf(input), error: refusalMessage(admission) } };
+  if (!admission.ok)
+    return {
+      status: admission.reason === 'rate' ? 429 : 503,
+      retryAfter: admission.retryAfter,
+      state: { input: typedOf(input), error: refusalMessage(admission) },
+    };
   return { url, release: admission.release };
 }
 
@@ -61,7 +66,13 @@ function readTarget(input: unknown): Refusal | { url: URL; settings: CheckSettin
     settings = checkSettings();
   } catch (error) {
     console.error(error);
-    return { status: 503, state: { input: typedOf(input), error: 'The live check is not set up correctly on this server, so it is switched off. Carry on with the questions: they work without it.' } };
+    return {
+      status: 503,
+      state: {
+        input: typedOf(input),
+        error: 'The live check is not set up correctly on this server, so it is switched off. Carry on with the questions: they work without it.',
+      },
+    };
   }
   const target = parseTarget(input, settings);
   if (!target.ok) return { status: 400, state: { input: typedOf(input), error: target.problem } };
@@ -93,7 +104,12 @@ export async function checkNow(input: unknown, forwardedFor: string | null, cont
 }
 
 /** Runs an admitted check. A check refused for its address becomes a message, like bad input. */
-export async function check(url: URL, input: string, context: string[], options: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {}): Promise<CheckState> {
+export async function check(
+  url: URL,
+  input: string,
+  context: string[],
+  options: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {},
+): Promise<CheckState> {
   const report = await runCheck(url, checkSettings(), options);
   if (report.failure?.kind === 'refused-address' && report.hops.length === 1) {
     return { input, error: `We only check sites on the public internet. ${report.failure.detail.replace(/: /, ' is ')}.` };

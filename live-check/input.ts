@@ -14,9 +14,14 @@ export type ParsedTarget = { ok: true; url: URL } | { ok: false; problem: string
 export function parseTarget(input: unknown, settings: Pick<CheckSettings, 'ports'>): ParsedTarget {
   const raw = typeof input === 'string' ? input.trim() : '';
   if (!raw) return { ok: false, problem: 'Type your site’s address first, for example example.com.' };
-  if (raw.length > maxInputLength) return { ok: false, problem: `That is longer than any web address we check (${maxInputLength} characters). Paste just the address of the page that fails.` };
+  if (raw.length > maxInputLength)
+    return {
+      ok: false,
+      problem: `That is longer than any web address we check (${maxInputLength} characters). Paste just the address of the page that fails.`,
+    };
   // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f]/.test(raw)) return { ok: false, problem: 'A web address has no spaces or line breaks in it. Check what you typed, for example example.com/shop.' };
+  if (/[\s\u0000-\u001f\u007f]/.test(raw))
+    return { ok: false, problem: 'A web address has no spaces or line breaks in it. Check what you typed, for example example.com/shop.' };
 
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1]?.toLowerCase();
   const looksLikeHostPort = scheme !== undefined && /^[a-z0-9.-]+:\d+(?:[/?#]|$)/i.test(raw);

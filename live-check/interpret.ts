@@ -163,25 +163,57 @@ function judge(report: CheckReport, last: Hop | undefined, tls: CertificateInfo 
   if (failure) {
     switch (failure.kind) {
       case 'refused-address':
-        return result('unsure', report.hops.length > 1 ? 'Your site redirects to a private address, so we stopped' : 'We don’t check private addresses', report.hops.length > 1 ? 'One of the redirects leads into a private network. A visitor’s browser could not follow it either, unless they are inside that network.' : 'That address is not on the public internet, so a check from our server would say nothing about what your visitors see.', 'refused-address');
+        return result(
+          'unsure',
+          report.hops.length > 1 ? 'Your site redirects to a private address, so we stopped' : 'We don’t check private addresses',
+          report.hops.length > 1
+            ? 'One of the redirects leads into a private network. A visitor’s browser could not follow it either, unless they are inside that network.'
+            : 'That address is not on the public internet, so a check from our server would say nothing about what your visitors see.',
+          'refused-address',
+        );
       case 'no-dns':
         downForAll('the name does not exist for anyone');
         suggest('error-page', 'browser', 'browsers show their own page when a name does not exist');
-        return result('bad', 'Your site’s name doesn’t lead anywhere', 'Check the spelling first. If it is right, the name’s DNS records (the entries that point the name at your server) are missing, or the domain has expired. Nobody can reach the site until that is fixed.', 'no-dns');
+        return result(
+          'bad',
+          'Your site’s name doesn’t lead anywhere',
+          'Check the spelling first. If it is right, the name’s DNS records (the entries that point the name at your server) are missing, or the domain has expired. Nobody can reach the site until that is fixed.',
+          'no-dns',
+        );
       case 'dns-error':
-        return result('unsure', 'We couldn’t look up your site’s name just now', 'The lookup failed without a clear answer. It may be a passing problem on our side: try again in a minute.', 'dns-error');
+        return result(
+          'unsure',
+          'We couldn’t look up your site’s name just now',
+          'The lookup failed without a clear answer. It may be a passing problem on our side: try again in a minute.',
+          'dns-error',
+        );
       case 'refused':
         downForAll('your server refused our connection too');
         suggest('error-page', 'browser', 'browsers show their own page when a server refuses them');
-        return result('bad', 'Nothing is answering at your site’s address', 'Your server refused the connection. Its web server has stopped, or a firewall turns visitors away. It is down for everyone, not just you.', 'refused');
+        return result(
+          'bad',
+          'Nothing is answering at your site’s address',
+          'Your server refused the connection. Its web server has stopped, or a firewall turns visitors away. It is down for everyone, not just you.',
+          'refused',
+        );
       case 'unreachable':
         downForAll('we could not reach your server either');
         suggest('error-page', 'browser', 'browsers show their own page when a server cannot be reached');
-        return result('bad', 'Your server can’t be reached', 'There is no route to your server’s address. The server may be switched off, or the name points at an old address.', 'unreachable');
+        return result(
+          'bad',
+          'Your server can’t be reached',
+          'There is no route to your server’s address. The server may be switched off, or the name points at an old address.',
+          'unreachable',
+        );
       case 'timeout':
         downForAll('your server did not take our connection either');
         suggest('error-page', 'browser', 'browsers show their own page when a server does not answer');
-        return result('bad', 'Your site didn’t answer in time', 'We waited 8 seconds and your server never accepted the connection. A server that is switched off or overloaded does this, and so does a firewall that silently drops connections.', 'timeout');
+        return result(
+          'bad',
+          'Your site didn’t answer in time',
+          'We waited 8 seconds and your server never accepted the connection. A server that is switched off or overloaded does this, and so does a firewall that silently drops connections.',
+          'timeout',
+        );
       case 'slow':
         // Measured facts: Nginx's proxy_read_timeout and fastcgi_read_timeout default
         // to 60 s and end in its 504; Cloudflare waits 100 s, then shows 524.
@@ -194,15 +226,35 @@ function judge(report: CheckReport, last: Hop | undefined, tls: CertificateInfo 
         );
       case 'reset':
         downForAll('your server hung up on us too');
-        return result('bad', 'Your server hung up without answering', 'The connection opened, then closed before any answer came. A web server that is crashing or badly set up does this.', 'reset');
+        return result(
+          'bad',
+          'Your server hung up without answering',
+          'The connection opened, then closed before any answer came. A web server that is crashing or badly set up does this.',
+          'reset',
+        );
       case 'bad-answer':
         downForAll('your server’s answer was broken for us too');
-        return result('bad', 'Your server’s answer is garbled', 'Something answered at your site’s address, but not in the form browsers understand. A misconfigured server, or a program other than a web server listening there, does this.', 'bad-answer');
+        return result(
+          'bad',
+          'Your server’s answer is garbled',
+          'Something answered at your site’s address, but not in the form browsers understand. A misconfigured server, or a program other than a web server listening there, does this.',
+          'bad-answer',
+        );
       case 'tls':
         downForAll('the secure connection failed for us too');
-        return result('bad', 'The secure connection to your site fails', 'Your server and our check could not agree on a secure (HTTPS) connection. Visitors’ browsers will show a security error rather than your site. The certificate or HTTPS settings need fixing.', 'tls-error');
+        return result(
+          'bad',
+          'The secure connection to your site fails',
+          'Your server and our check could not agree on a secure (HTTPS) connection. Visitors’ browsers will show a security error rather than your site. The certificate or HTTPS settings need fixing.',
+          'tls-error',
+        );
       case 'too-many-redirects':
-        return result('bad', 'Your site sends visitors round in circles', 'It redirected more than 5 times without arriving at a page. Browsers give up and show “too many redirects”. A redirect setting (often between http and https, or www and no www) needs fixing.', 'redirect-loop');
+        return result(
+          'bad',
+          'Your site sends visitors round in circles',
+          'It redirected more than 5 times without arriving at a page. Browsers give up and show “too many redirects”. A redirect setting (often between http and https, or www and no www) needs fixing.',
+          'redirect-loop',
+        );
       case 'bad-redirect':
         return result('bad', 'Your site redirects somewhere we can’t follow', 'One of the redirects does not lead to an ordinary web address.', 'bad-redirect');
     }
@@ -211,17 +263,39 @@ function judge(report: CheckReport, last: Hop | undefined, tls: CertificateInfo 
   const status = last?.status ?? 0;
   const statusToken = `http-${status}`;
   if (status < 400 && tls && !tls.valid) {
-    return result('bad', 'Visitors see a security warning instead of your site', 'The page loads for us, but its security certificate is not valid, so browsers stop visitors with a warning. It is not a 502: renewing or fixing the certificate (often in your hosting control panel, under SSL or TLS) is the fix.', 'cert-invalid');
+    return result(
+      'bad',
+      'Visitors see a security warning instead of your site',
+      'The page loads for us, but its security certificate is not valid, so browsers stop visitors with a warning. It is not a 502: renewing or fixing the certificate (often in your hosting control panel, under SSL or TLS) is the fix.',
+      'cert-invalid',
+    );
   }
   if (status >= 300 && status < 400) {
-    return result('bad', `Your site redirects, but doesn’t say where to`, `It answered “${statusLine(last!)}” without the address to go to, so browsers stop there. A redirect setting needs fixing.`, statusToken);
+    return result(
+      'bad',
+      `Your site redirects, but doesn’t say where to`,
+      `It answered “${statusLine(last!)}” without the address to go to, so browsers stop there. A redirect setting needs fixing.`,
+      statusToken,
+    );
   }
   if (status < 400) {
     suggest('reach', 'only-me', 'the site loaded for us');
-    return result('good', 'Your site loads for us', 'From our server, the page loaded normally. If it still fails for you, the trouble is likely near you: your browser, device or network. If it fails only sometimes, try the check again in a minute.', 'up');
+    return result(
+      'good',
+      'Your site loads for us',
+      'From our server, the page loaded normally. If it still fails for you, the trouble is likely near you: your browser, device or network. If it fails only sometimes, try the check again in a minute.',
+      'up',
+    );
   }
   if (status < 500) {
-    return result('unsure', `Your site answered “${statusLine(last!)}”`, status === 403 || status === 429 ? 'The server answered, but refused our check. Many sites block automated visitors, so this says little about what people see. It is not a 502.' : 'The server is up and answering, but not with a page at that address. Check the address; it is not a 502.', statusToken);
+    return result(
+      'unsure',
+      `Your site answered “${statusLine(last!)}”`,
+      status === 403 || status === 429
+        ? 'The server answered, but refused our check. Many sites block automated visitors, so this says little about what people see. It is not a 502.'
+        : 'The server is up and answering, but not with a page at that address. Check the address; it is not a 502.',
+      statusToken,
+    );
   }
 
   downForAll(`your site answered us with ${status} too`);
@@ -232,7 +306,12 @@ function judge(report: CheckReport, last: Hop | undefined, tls: CertificateInfo 
 function serverError(status: number, last: Hop, front: Front | undefined, suggest: Suggest) {
   const page = detectErrorPage(last.body);
   const statusToken = `http-${status}`;
-  const bad = (verdict: string, explanation: string, pageToken?: string) => ({ tone: 'bad' as const, verdict, explanation, tokens: pageToken ? [statusToken, `page-${pageToken}`] : [statusToken] });
+  const bad = (verdict: string, explanation: string, pageToken?: string) => ({
+    tone: 'bad' as const,
+    verdict,
+    explanation,
+    tokens: pageToken ? [statusToken, `page-${pageToken}`] : [statusToken],
+  });
   const onCloudflare = front?.id === 'cloudflare' || page?.name === 'Cloudflare';
   const code = onCloudflare ? cloudflareCode(status) : undefined;
   const askCode = () => code && suggest('cf-code', String(status), `Cloudflare’s page shows ${status}, “${code.name}”`);
@@ -277,7 +356,10 @@ function serverError(status: number, last: Hop, front: Front | undefined, sugges
     // Measured: Apache shows a stopped backend as 503, where Nginx shows 502.
     const stopped = page.id === 'apache' && status === 503 ? ' On Apache, this usually means that program has stopped.' : '';
     // LiteSpeed's 503, “The server is temporarily busy”, is the one shared hosts show when PHP cannot start.
-    const litespeed = page.id === 'litespeed' && status === 503 ? ' On LiteSpeed this usually means it could not start PHP (lsphp): PHP crashed, or the account reached its limit of processes or memory.' : '';
+    const litespeed =
+      page.id === 'litespeed' && status === 503
+        ? ' On LiteSpeed this usually means it could not start PHP (lsphp): PHP crashed, or the account reached its limit of processes or memory.'
+        : '';
     return bad(
       `Your site is down for everyone: ${page.name} ${behind[status] ? 'can’t reach what runs your site' : `answers with ${status}`}`,
       `Your server’s web server, ${page.name}, answered, but ${behind[status] ?? `reported an error (${status})`}.${stopped}${litespeed}${through} The fixes ahead look at that program.`,

@@ -64,7 +64,12 @@ export function clientKey(forwardedFor: string | null): string {
   const address = forwardedFor?.split(',').at(-1)?.trim() ?? '';
   if (!ipaddr.isValid(address)) return address || 'unknown';
   const parsed = ipaddr.process(address);
-  return parsed.kind() === 'ipv6' ? `${(parsed as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16)).join(':')}::/64` : parsed.toString();
+  return parsed.kind() === 'ipv6'
+    ? `${(parsed as ipaddr.IPv6).parts
+        .slice(0, 4)
+        .map((p) => p.toString(16))
+        .join(':')}::/64`
+    : parsed.toString();
 }
 
 /**

@@ -110,7 +110,8 @@ export async function runCheck(
       if (signal?.aborted || error instanceof CheckCancelled) throw new CheckCancelled('cancelled');
       const failed = (error as { hop?: Hop }).hop;
       hops.push({ ...current, ...failed });
-      if (deadline.aborted && !hops.at(-1)?.addresses) return report({ kind: 'dns-error', detail: `the name could not be looked up within ${settings.timeoutMs / 1000} seconds` });
+      if (deadline.aborted && !hops.at(-1)?.addresses)
+        return report({ kind: 'dns-error', detail: `the name could not be looked up within ${settings.timeoutMs / 1000} seconds` });
       if (deadline.aborted) return report(outOfTime(hops.at(-1)!, settings.timeoutMs));
       const probe = error as ProbeError;
       return report({ kind: failureOf(probe), detail: probe.code ? `${probe.code}: ${probe.message}` : probe.message });

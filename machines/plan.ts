@@ -18,7 +18,21 @@ import { fixes, type ServerFix } from './fixes';
 /** The usual order when nothing points elsewhere: how often each fix turns out to be the answer. */
 const usualOrder: Record<'ssh' | 'panel' | 'none', readonly ServerFix[]> = {
   // What the web server passes requests to, and whether PHP-FPM runs, settle most 502s on a server of one's own.
-  ssh: ['proxy', 'restart', 'logs', 'php-workers', 'app-server', 'hops', 'server-health', 'php-limits', 'plugins', 'php-version', 'bans', 'dns', 'contact-host'],
+  ssh: [
+    'proxy',
+    'restart',
+    'logs',
+    'php-workers',
+    'app-server',
+    'hops',
+    'server-health',
+    'php-limits',
+    'plugins',
+    'php-version',
+    'bans',
+    'dns',
+    'contact-host',
+  ],
   // The error log names the cause; busy PHP workers and plugins are the commonest on hosted sites.
   panel: ['logs', 'php-workers', 'plugins', 'server-health', 'php-limits', 'php-version', 'bans', 'dns', 'contact-host'],
   none: ['dns', 'contact-host'],
@@ -81,15 +95,9 @@ export function plan({ facts, evidence }: Pick<WizardContext, 'facts' | 'evidenc
   const app = appPointer(facts);
   // An app that is not PHP: the log's lines about it are the app's to fix.
   const appFirst = facts.app === 'node' || facts.app === 'python' || facts.app === 'docker';
-  const pointers = [
-    appFirst && app,
-    log,
-    code,
-    ...evidence.checked.map(checkOutcome),
-    app,
-    facts.page && errorPages[facts.page],
-    reachPointer(facts),
-  ].filter((p): p is Pointer => Boolean(p));
+  const pointers = [appFirst && app, log, code, ...evidence.checked.map(checkOutcome), app, facts.page && errorPages[facts.page], reachPointer(facts)].filter(
+    (p): p is Pointer => Boolean(p),
+  );
 
   // A fix a log line names is never ruled out by weaker evidence.
   const ruledOut = new Set(pointers.flatMap((p) => p.rulesOut ?? []).filter((f) => !log.named.includes(f)));

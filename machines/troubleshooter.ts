@@ -56,10 +56,11 @@ function serverFix(step: ServerFix) {
 }
 
 /** Where the local, on-this-device fixes lead when they did not help. */
-const afterLocalFixes = (step: string, answer: string) => [
-  { target: 'visitor-end', guard: 'isVisitor', actions: record(step, answer) },
-  { target: 'access', actions: record(step, answer) },
-] as const;
+const afterLocalFixes = (step: string, answer: string) =>
+  [
+    { target: 'visitor-end', guard: 'isVisitor', actions: record(step, answer) },
+    { target: 'access', actions: record(step, answer) },
+  ] as const;
 
 function ending(step: string) {
   return { type: 'final', meta: { kind: 'ending', stage: 'ending', guidance: step, answers: [] } satisfies StepMeta } as const;
@@ -140,9 +141,18 @@ export const troubleshooter = setup({
       meta: errorPage.meta,
       on: answered(errorPage, (id) => {
         // A page gives away the CDN or the web server, so their questions are skipped.
-        const derived: Partial<Facts> = { page: id, ...(id.startsWith('cloudflare') ? { cdn: 'yes' } : {}), ...(id === 'nginx' || id === 'apache' ? { server: id } : {}) };
+        const derived: Partial<Facts> = {
+          page: id,
+          ...(id.startsWith('cloudflare') ? { cdn: 'yes' } : {}),
+          ...(id === 'nginx' || id === 'apache' ? { server: id } : {}),
+        };
         const actions = learn('error-page', derived);
-        return id === 'cloudflare-52x' ? [{ target: 'cf-code', guard: 'isOwner', actions }, { target: 'reload', actions }] : { target: 'reload', actions };
+        return id === 'cloudflare-52x'
+          ? [
+              { target: 'cf-code', guard: 'isOwner', actions },
+              { target: 'reload', actions },
+            ]
+          : { target: 'reload', actions };
       }),
     },
     'cf-code': { meta: cfCode.meta, on: answered(cfCode, (id) => ({ target: 'reload', actions: cfCode.learn(id) })) },
@@ -154,14 +164,20 @@ export const troubleshooter = setup({
       always: { target: 'access', guard: 'checkSawItFail' },
       on: {
         fixed: { target: 'fixed', actions: record('reload', 'fixed') },
-        broken: [{ target: 'clear-cache', guard: { type: 'reachIs', params: { reach: ['only-me', 'not-sure'] } }, actions: record('reload', 'broken') }, ...afterLocalFixes('reload', 'broken')],
+        broken: [
+          { target: 'clear-cache', guard: { type: 'reachIs', params: { reach: ['only-me', 'not-sure'] } }, actions: record('reload', 'broken') },
+          ...afterLocalFixes('reload', 'broken'),
+        ],
       },
     },
     'clear-cache': {
       meta: fixMeta('clear-cache'),
       on: {
         fixed: { target: 'fixed', actions: record('clear-cache', 'fixed') },
-        broken: [{ target: 'flush-dns', guard: { type: 'reachIs', params: { reach: ['only-me'] } }, actions: record('clear-cache', 'broken') }, ...afterLocalFixes('clear-cache', 'broken')],
+        broken: [
+          { target: 'flush-dns', guard: { type: 'reachIs', params: { reach: ['only-me'] } }, actions: record('clear-cache', 'broken') },
+          ...afterLocalFixes('clear-cache', 'broken'),
+        ],
       },
     },
     'flush-dns': {
@@ -192,11 +208,17 @@ export const troubleshooter = setup({
     cms: {
       meta: cms.meta,
       // Which web server only matters to someone who can act on the server.
-      on: answered(cms, (id) => [{ target: 'server', guard: { type: 'hasAccess', params: { level: 'panel' } }, actions: cms.learn(id) }, { target: 'plan', actions: cms.learn(id) }]),
+      on: answered(cms, (id) => [
+        { target: 'server', guard: { type: 'hasAccess', params: { level: 'panel' } }, actions: cms.learn(id) },
+        { target: 'plan', actions: cms.learn(id) },
+      ]),
     },
     server: {
       meta: server.meta,
-      on: answered(server, (id) => [{ target: 'app', guard: 'asksApp', actions: server.learn(id) }, { target: 'plan', actions: server.learn(id) }]),
+      on: answered(server, (id) => [
+        { target: 'app', guard: 'asksApp', actions: server.learn(id) },
+        { target: 'plan', actions: server.learn(id) },
+      ]),
       // Skipped when the error page or a log line already named the web server.
       always: [
         { target: 'app', guard: and([{ type: 'knows', params: { fact: 'server' } } as const, 'asksApp']) },

@@ -6,7 +6,14 @@ import { stepIds, stepMeta } from './steps';
  * back as if nothing had changed.
  */
 export const machineVersion: string = (() => {
-  const shape = stepIds.map((id) => `${id}:${stepMeta(id).answers.map((a) => a.id).join(',')}`).join(';');
+  const shape = stepIds
+    .map(
+      (id) =>
+        `${id}:${stepMeta(id)
+          .answers.map((a) => a.id)
+          .join(',')}`,
+    )
+    .join(';');
   let hash = 0x811c9dc5; // FNV-1a
   for (let i = 0; i < shape.length; i++) {
     hash ^= shape.charCodeAt(i);

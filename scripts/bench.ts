@@ -40,7 +40,10 @@ function serverTable(rows: Record<string, ServerFigures>, base: ServerFigures, a
   return [
     `| URL | requests/s | p50 | p99 | non-2xx | CPU per request | rate vs ${against} | by CPU |`,
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...Object.entries(rows).map(([n, r]) => `| ${n} | ${Math.round(r.rps)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${r.non2xx} | ${Math.round(r.cpuUs)} µs | ${(r.rps / base.rps).toFixed(2)}× | ${(base.cpuUs / r.cpuUs).toFixed(2)}× |`),
+    ...Object.entries(rows).map(
+      ([n, r]) =>
+        `| ${n} | ${Math.round(r.rps)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${r.non2xx} | ${Math.round(r.cpuUs)} µs | ${(r.rps / base.rps).toFixed(2)}× | ${(base.cpuUs / r.cpuUs).toFixed(2)}× |`,
+    ),
   ].join('\n');
 }
 
@@ -155,7 +158,9 @@ Measured on this machine (${(await import('node:os')).cpus().length} cores), Nex
 
 | target | result | |
 | --- | --- | --- |
-| Lighthouse 100 for accessibility, best practices and SEO, ≥ 95 for performance, every page | ${Object.entries(lh).map(([n, r]) => `${n}: ${r.performance}/${r.accessibility}/${r.bestPractices}/${r.seo}`).join('; ')} | ${met(lhOk)} |
+| Lighthouse 100 for accessibility, best practices and SEO, ≥ 95 for performance, every page | ${Object.entries(lh)
+    .map(([n, r]) => `${n}: ${r.performance}/${r.accessibility}/${r.bestPractices}/${r.seo}`)
+    .join('; ')} | ${met(lhOk)} |
 | Step pages ≤ 20 KiB gzip of script beyond the bare Next.js floor | deep step: +${kib(js['Deep step (10 answers in)'].gzip - floor.gzip)} | ${met(jsOk)} |
 | Step-to-step median < 50 ms with JavaScript | ${ms(withJs.medianMs)} | ${met(withJs.medianMs < 50)} |
 | Step-to-step median < 300 ms without JavaScript | ${ms(withoutJs.medianMs)} | ${met(withoutJs.medianMs < 300)} |
@@ -168,7 +173,12 @@ Lighthouse 12.2.3, default mobile settings (emulated phone, simulated slow 4G, 4
 
 | page | performance | accessibility | best practices | SEO | LCP | TBT | CLS | host speed |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-${Object.entries(lh).map(([n, r]) => `| ${n} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${ms(r.lcpMs)} | ${ms(r.tbtMs)} | ${r.cls.toFixed(3)} | ${Math.round(r.benchmarkIndex)} |${r.runtimeError ? ` Lighthouse could not measure the page: ${r.runtimeError}` : ''}`).join('\n')}
+${Object.entries(lh)
+  .map(
+    ([n, r]) =>
+      `| ${n} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${ms(r.lcpMs)} | ${ms(r.tbtMs)} | ${r.cls.toFixed(3)} | ${Math.round(r.benchmarkIndex)} |${r.runtimeError ? ` Lighthouse could not measure the page: ${r.runtimeError}` : ''}`,
+  )
+  .join('\n')}
 
 ## 2. JavaScript shipped
 
@@ -177,7 +187,9 @@ Every response of type “script” Chromium received while loading the page and
 | page | files | raw | gzip | gzip beyond the floor | ratio to the floor |
 | --- | --- | --- | --- | --- | --- |
 | Bare Next.js page (floor) | ${floor.files} | ${kib(floor.raw)} | ${kib(floor.gzip)} | | 1.00 |
-${Object.entries(js).map(([n, r]) => `| ${n} | ${r.files} | ${kib(r.raw)} | ${kib(r.gzip)} | ${kib(r.gzip - floor.gzip)} | ${(r.gzip / floor.gzip).toFixed(2)} |`).join('\n')}
+${Object.entries(js)
+  .map(([n, r]) => `| ${n} | ${r.files} | ${kib(r.raw)} | ${kib(r.gzip)} | ${kib(r.gzip - floor.gzip)} | ${(r.gzip / floor.gzip).toFixed(2)} |`)
+  .join('\n')}
 
 ## 3. Step-to-step time
 

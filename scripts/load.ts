@@ -13,7 +13,8 @@ import { serve } from './serve';
 
 const [seconds = 60, connections = 100] = process.argv.slice(2).map(Number);
 
-const deep = '/role=owner/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx/server-health=broken/proxy=broken/firewall=broken/dns=broken';
+const deep =
+  '/role=owner/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx/server-health=broken/proxy=broken/firewall=broken/dns=broken';
 const paths = [
   '/',
   '/fix',
@@ -34,7 +35,12 @@ const paths = [
 
 const fixtures = await startCheckFixtures();
 const server = await serve({ env: loopbackAllowed });
-const check = { method: 'POST' as const, path: '/api/check', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: `${fixtures.url}/healthy` }) };
+const check = {
+  method: 'POST' as const,
+  path: '/api/check',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ url: `${fixtures.url}/healthy` }),
+};
 const before = server.rssMiB();
 // One pass first, so the figures are about serving, not first renders.
 for (const path of paths) await fetch(`${server.url}${path}`);
@@ -59,7 +65,9 @@ console.log(`# Load: ${seconds} s, ${connections} connections, ${paths.length} U
 | latency p50 / p99 | ${result.latency.p50} ms / ${result.latency.p99} ms |
 | errors (connection, timeout) | ${result.errors} (${result.timeouts} timeouts) |
 | non-2xx/3xx other than the live check's 429 and 503 | ${unexpected.length ? unexpected.map(([c, s]) => `${c}: ${(s as { count: number }).count}`).join(', ') : 0} |
-| status codes | ${Object.entries(result.statusCodeStats ?? {}).map(([c, s]) => `${c}: ${(s as { count: number }).count}`).join(', ')} |
+| status codes | ${Object.entries(result.statusCodeStats ?? {})
+  .map(([c, s]) => `${c}: ${(s as { count: number }).count}`)
+  .join(', ')} |
 | server memory (RSS) at start / end | ${before.toFixed(0)} MiB / ${after.toFixed(0)} MiB |
 `);
 process.exit(result.errors || unexpected.length ? 1 : 0);

@@ -4,7 +4,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '@/tests/support/server';
 
 /** Serves the production build on a free loopback port, for the benchmark and load scripts. */
-export async function serve({ cwd = process.cwd(), port: wanted, env = {} }: { cwd?: string; port?: number; env?: Record<string, string> } = {}): Promise<{ url: string; pid: number; rssMiB(): number; stop(): Promise<void> }> {
+export async function serve({
+  cwd = process.cwd(),
+  port: wanted,
+  env = {},
+}: {
+  cwd?: string;
+  port?: number;
+  env?: Record<string, string>;
+} = {}): Promise<{ url: string; pid: number; rssMiB(): number; stop(): Promise<void> }> {
   const port = wanted ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd,

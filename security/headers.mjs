@@ -30,9 +30,7 @@ export function embedOrigins() {
  */
 export function contentSecurityPolicy(nonce) {
   const frames = embedOrigins();
-  const script = nonce
-    ? `'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`
-    : `'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`;
+  const script = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}` : `'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`;
   return [
     "default-src 'self'",
     `script-src ${script}`,

@@ -32,11 +32,7 @@ function plainText(html: string): string {
 }
 
 function normalise(text: string): string {
-  return text
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
+  return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** The guidance of the step a walk reached, rendered with the facts the wizard holds there. */
@@ -55,14 +51,21 @@ async function check(c: Case, withEvidence: boolean) {
   assert.equal(w.kind, 'fix');
   const text = await guidanceOf(w);
   const missing = c.words.filter((word) => !text.includes(normalise(word)));
-  assert.deepEqual(missing, [], `${label}: the “${c.fix}” page (facts ${JSON.stringify(w.state.context.facts)}) lacks ${missing.map((m) => `“${m}”`).join(', ')}`);
+  assert.deepEqual(
+    missing,
+    [],
+    `${label}: the “${c.fix}” page (facts ${JSON.stringify(w.state.context.facts)}) lacks ${missing.map((m) => `“${m}”`).join(', ')}`,
+  );
 }
 
 describe('the case table', () => {
   test('has at least 30 cases, with unique ids', () => {
     assert.ok(cases.length >= 30, `${cases.length} cases`);
     const ids = cases.map((c) => c.id);
-    assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+    assert.deepEqual(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      [],
+    );
   });
 
   test('covers at least 10 different fixes, each a step of the wizard', () => {
@@ -77,7 +80,11 @@ describe('the case table', () => {
   test('every case names a source, 2–4 lower-case phrases, and evidence only for owners', () => {
     for (const c of cases) {
       assert.ok(c.source.trim(), `${c.id}: no source`);
-      assert.deepEqual(c.words, c.words.map((w) => w.toLowerCase()), `${c.id}: phrases are compared in lower case`);
+      assert.deepEqual(
+        c.words,
+        c.words.map((w) => w.toLowerCase()),
+        `${c.id}: phrases are compared in lower case`,
+      );
       assert.ok(c.words.length >= 2 && c.words.length <= 4, `${c.id}: ${c.words.length} phrases`);
       if (c.evidence) assert.equal(c.setup.role, 'owner', `${c.id}: only owners get the evidence step`);
     }

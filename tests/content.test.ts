@@ -24,11 +24,17 @@ const situations: Facts[] = [
 
 describe('guidance content', () => {
   test('every step has a guidance file', () => {
-    assert.deepEqual(guidanceNames.filter((name) => !files.includes(`${name}.mdx`)), []);
+    assert.deepEqual(
+      guidanceNames.filter((name) => !files.includes(`${name}.mdx`)),
+      [],
+    );
   });
 
   test('no guidance file is orphaned', () => {
-    assert.deepEqual(files.filter((f) => !guidanceNames.includes(f.replace(/\.mdx$/, ''))), []);
+    assert.deepEqual(
+      files.filter((f) => !guidanceNames.includes(f.replace(/\.mdx$/, ''))),
+      [],
+    );
   });
 
   for (const file of files) {
@@ -92,7 +98,10 @@ describe('answer labels live in the frontmatter', () => {
         assert.equal(frontmatter.answers, undefined, 'an ending has no answers');
         return;
       }
-      assert.deepEqual(Object.keys(frontmatter.answers ?? {}), meta.answers.map((a) => a.id));
+      assert.deepEqual(
+        Object.keys(frontmatter.answers ?? {}),
+        meta.answers.map((a) => a.id),
+      );
     });
   }
 

@@ -34,7 +34,18 @@ function cloudflareReport(status: number, body = '<div id="cf-error-details">Clo
     url: 'https://example.com/',
     checkedAt: '2026-12-01T09:00:00.000Z',
     totalMs: 120,
-    hops: [{ url: 'https://example.com/', address: '203.0.113.9', addresses: ['203.0.113.9'], dnsMs: 3, connectMs: 10, status, headers: { server: 'cloudflare', 'cf-ray': '8f1a-LHR' }, body }],
+    hops: [
+      {
+        url: 'https://example.com/',
+        address: '203.0.113.9',
+        addresses: ['203.0.113.9'],
+        dnsMs: 3,
+        connectMs: 10,
+        status,
+        headers: { server: 'cloudflare', 'cf-ray': '8f1a-LHR' },
+        body,
+      },
+    ],
   };
 }
 
@@ -71,18 +82,43 @@ describe('Cloudflare’s numbers mean the same everywhere', () => {
 describe('error pages mean the same to the question and the live check', () => {
   const samples: Partial<Record<keyof typeof errorPages, CheckReport>> = {
     'cloudflare-502': cloudflareReport(502),
-    'cloudflare-plain': cloudflareReport(502, '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>'),
+    'cloudflare-plain': cloudflareReport(
+      502,
+      '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>',
+    ),
     nginx: {
       url: 'https://example.com/',
       checkedAt: '2026-12-01T09:00:00.000Z',
       totalMs: 40,
-      hops: [{ url: 'https://example.com/', address: '203.0.113.9', addresses: ['203.0.113.9'], dnsMs: 3, connectMs: 10, status: 502, headers: { server: 'nginx/1.26.3' }, body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.26.3</center></body></html>' }],
+      hops: [
+        {
+          url: 'https://example.com/',
+          address: '203.0.113.9',
+          addresses: ['203.0.113.9'],
+          dnsMs: 3,
+          connectMs: 10,
+          status: 502,
+          headers: { server: 'nginx/1.26.3' },
+          body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.26.3</center></body></html>',
+        },
+      ],
     },
     apache: {
       url: 'https://example.com/',
       checkedAt: '2026-12-01T09:00:00.000Z',
       totalMs: 40,
-      hops: [{ url: 'https://example.com/', address: '203.0.113.9', addresses: ['203.0.113.9'], dnsMs: 3, connectMs: 10, status: 502, headers: { server: 'Apache/2.4.66 (Debian)' }, body: '<html><head><title>502 Proxy Error</title></head><body><h1>Proxy Error</h1><address>Apache/2.4.66 (Debian) Server at example.com Port 443</address></body></html>' }],
+      hops: [
+        {
+          url: 'https://example.com/',
+          address: '203.0.113.9',
+          addresses: ['203.0.113.9'],
+          dnsMs: 3,
+          connectMs: 10,
+          status: 502,
+          headers: { server: 'Apache/2.4.66 (Debian)' },
+          body: '<html><head><title>502 Proxy Error</title></head><body><h1>Proxy Error</h1><address>Apache/2.4.66 (Debian) Server at example.com Port 443</address></body></html>',
+        },
+      ],
     },
   };
   for (const [page, report] of Object.entries(samples) as [keyof typeof errorPages, CheckReport][]) {
@@ -99,7 +135,13 @@ describe('error pages mean the same to the question and the live check', () => {
 describe('every live-check outcome and log finding points to a real fix', () => {
   test('every token the live check can carry is described', () => {
     for (const kind of ['no-dns', 'refused', 'unreachable', 'timeout', 'reset', 'tls', 'bad-answer', 'too-many-redirects', 'bad-redirect'] as const) {
-      const reading = interpret({ url: 'https://example.com/', checkedAt: '2026-12-01T09:00:00.000Z', totalMs: 10, hops: [{ url: 'https://example.com/' }], failure: { kind, detail: 'test' } });
+      const reading = interpret({
+        url: 'https://example.com/',
+        checkedAt: '2026-12-01T09:00:00.000Z',
+        totalMs: 10,
+        hops: [{ url: 'https://example.com/' }],
+        failure: { kind, detail: 'test' },
+      });
       for (const token of reading.tokens) assert.ok(checkOutcome(token), `${kind} gives ${token}, which the table lacks`);
     }
   });

@@ -13,7 +13,19 @@ function answered(hop: Partial<Hop>): CheckReport {
     url: 'https://shop.example.com/',
     checkedAt: '2026-11-26T10:00:00.000Z',
     totalMs: 120,
-    hops: [{ url: 'https://shop.example.com/', address: '203.0.113.9', addresses: ['203.0.113.9'], dnsMs: 4, connectMs: 20, waitMs: 90, headers: {}, body: '', ...hop }],
+    hops: [
+      {
+        url: 'https://shop.example.com/',
+        address: '203.0.113.9',
+        addresses: ['203.0.113.9'],
+        dnsMs: 4,
+        connectMs: 20,
+        waitMs: 90,
+        headers: {},
+        body: '',
+        ...hop,
+      },
+    ],
   };
 }
 
@@ -22,19 +34,23 @@ const cloudflare = { server: 'cloudflare', 'cf-ray': '8c1f2e3d4b5a6978-LHR', 'co
 const branded = (status: number, heading: string) =>
   `<!DOCTYPE html><html lang="en-US"><head><title>shop.example.com | ${status}: ${heading}</title></head><body><div id="cf-wrapper"><div id="cf-error-details" class="p-0"><h1><span class="inline-block">${heading}</span> <span class="code-label">Error code ${status}</span></h1><p>Visit <a href="https://www.cloudflare.com/5xx-error-landing?utm_source=errorcode_${status}">cloudflare.com</a> for more information.</p><span>Cloudflare Ray ID: <strong>8c1f2e3d4b5a6978</strong></span></div></div></body></html>`;
 /** The bare page Cloudflare shows when it fails itself. */
-const cloudflarePlain = (line: string) => `<html>\r\n<head><title>${line}</title></head>\r\n<body>\r\n<center><h1>${line}</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n`;
+const cloudflarePlain = (line: string) =>
+  `<html>\r\n<head><title>${line}</title></head>\r\n<body>\r\n<center><h1>${line}</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n`;
 const tunnelError =
   '<!DOCTYPE html><html><head><title>Cloudflare Tunnel error | shop.example.com | Cloudflare</title></head><body><div id="cf-wrapper"><div id="cf-error-details" class="cf-error-details-wrapper"><h1><span class="cf-error-type">Error</span> <span class="cf-error-code">1033</span></h1><h2 class="cf-subheadline">Cloudflare Tunnel error</h2><p>You’ve requested a page on a website (shop.example.com) that is on the <a href="https://www.cloudflare.com/5xx-error-landing/">Cloudflare</a> network. The host (shop.example.com) is configured as a Cloudflare Tunnel, and Cloudflare is currently unable to resolve it.</p><p>Ensure that cloudflared is running and can reach the network.</p></div></div></body></html>';
-const albPage = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>awselb/2.0</center>\r\n</body>\r\n</html>\r\n';
+const albPage =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>awselb/2.0</center>\r\n</body>\r\n</html>\r\n';
 /** Varnish's built-in error page (builtin.vcl). */
 const varnishPage =
   '<!DOCTYPE html>\n<html>\n  <head>\n    <title>503 Backend fetch failed</title>\n  </head>\n  <body>\n    <h1>Error 503 Backend fetch failed</h1>\n    <p>Backend fetch failed</p>\n    <h3>Guru Meditation:</h3>\n    <p>XID: 32770</p>\n    <hr>\n    <p>Varnish cache server</p>\n  </body>\n</html>\n';
-const fastlyPage = '<html><head><title>503 Backend is unhealthy</title></head><body><h1>Error 503 Backend is unhealthy</h1><p>Backend is unhealthy</p><h3>Guru Mediation:</h3><p>Details: cache-lhr7352-LHR 1700000000 1234567890</p><hr><p>Varnish cache server</p></body></html>';
+const fastlyPage =
+  '<html><head><title>503 Backend is unhealthy</title></head><body><h1>Error 503 Backend is unhealthy</h1><p>Backend is unhealthy</p><h3>Guru Mediation:</h3><p>Details: cache-lhr7352-LHR 1700000000 1234567890</p><hr><p>Varnish cache server</p></body></html>';
 /** LiteSpeed's 503, shortened: the heading, the message and its footer. */
 const liteSpeed503 =
   '<!DOCTYPE html><html style="height:100%"><head><title> 503 Service Unavailable\r\n</title></head><body><div><h1 style="margin:0; font-size:150px;">503</h1><h2 style="margin-top:20px;font-size: 30px;">Service Unavailable\r\n</h2><p>The server is temporarily busy, try again later!</p></div><div style="color:#f0f0f0;"><br>Proudly powered by  <a style="color:#fff;" href="http://www.litespeedtech.com/error-page">LiteSpeed Web Server</a><p>Please be advised that LiteSpeed Technologies Inc. is not a web hosting company and, as such, has no control over content found elsewhere on the site.</p></div></body></html>';
 
-const apacheProxyError = '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN"><html><head><title>502 Proxy Error</title></head><body><h1>Proxy Error</h1><p>Reason: <strong>Error reading from remote server</strong></p><hr><address>Apache/2.4.62 (Debian) Server at shop.example.com Port 443</address></body></html>';
+const apacheProxyError =
+  '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN"><html><head><title>502 Proxy Error</title></head><body><h1>Proxy Error</h1><p>Reason: <strong>Error reading from remote server</strong></p><hr><address>Apache/2.4.62 (Debian) Server at shop.example.com Port 443</address></body></html>';
 
 describe('reading what a check saw', () => {
   const cases: { name: string; hop: Partial<Hop>; verdict: RegExp; explanation?: RegExp | string; answers: Record<string, string>; tokens: string[] }[] = [
@@ -47,28 +63,47 @@ describe('reading what a check saw', () => {
     },
     {
       name: 'Nginx timing out on PHP (504)',
-      hop: { status: 504, statusText: 'Gateway Time-out', headers: { server: 'nginx' }, body: '<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center><hr><center>nginx</center></body></html>' },
+      hop: {
+        status: 504,
+        statusText: 'Gateway Time-out',
+        headers: { server: 'nginx' },
+        body: '<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center><hr><center>nginx</center></body></html>',
+      },
       verdict: /Nginx can’t reach/,
       answers: { reach: 'everyone', 'error-page': 'nginx', cdn: 'no' },
       tokens: ['http-504', 'page-nginx', 'server-nginx'],
     },
     {
       name: 'Nginx’s page passed on by Cloudflare',
-      hop: { status: 502, headers: { server: 'cloudflare', 'cf-ray': '8c1f2e3d4b5a6978-LHR' }, body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.22.1</center></body></html>' },
+      hop: {
+        status: 502,
+        headers: { server: 'cloudflare', 'cf-ray': '8c1f2e3d4b5a6978-LHR' },
+        body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.22.1</center></body></html>',
+      },
       verdict: /Nginx can’t reach/,
       answers: { reach: 'everyone', 'error-page': 'nginx', cdn: 'yes' },
       tokens: ['http-502', 'page-nginx', 'cdn-cloudflare'],
     },
     {
       name: 'Fastly answering 503 for a broken origin',
-      hop: { status: 503, statusText: 'Service Unavailable', headers: { 'x-served-by': 'cache-lhr7352-LHR', via: '1.1 varnish' }, body: 'Error 503 first byte timeout' },
+      hop: {
+        status: 503,
+        statusText: 'Service Unavailable',
+        headers: { 'x-served-by': 'cache-lhr7352-LHR', via: '1.1 varnish' },
+        body: 'Error 503 first byte timeout',
+      },
       verdict: /Fastly answers with 503/,
       answers: { reach: 'everyone', cdn: 'yes' },
       tokens: ['http-503', 'cdn-fastly'],
     },
     {
       name: 'Apache with its backend stopped (503)',
-      hop: { status: 503, statusText: 'Service Unavailable', headers: { server: 'Apache/2.4.62 (Debian)' }, body: '<title>503 Service Unavailable</title><h1>Service Unavailable</h1><hr><address>Apache/2.4.62 (Debian) Server at shop.example.com Port 443</address>' },
+      hop: {
+        status: 503,
+        statusText: 'Service Unavailable',
+        headers: { server: 'Apache/2.4.62 (Debian)' },
+        body: '<title>503 Service Unavailable</title><h1>Service Unavailable</h1><hr><address>Apache/2.4.62 (Debian) Server at shop.example.com Port 443</address>',
+      },
       verdict: /Apache can’t reach what runs your site/,
       answers: { reach: 'everyone', 'error-page': 'apache', cdn: 'no' },
       tokens: ['http-503', 'page-apache', 'server-apache'],
@@ -84,7 +119,8 @@ describe('reading what a check saw', () => {
       name: 'Cloudflare’s plain 502, without its branding: Cloudflare itself failed',
       hop: { status: 502, statusText: 'Bad Gateway', headers: cloudflare, body: cloudflarePlain('502 Bad Gateway') },
       verdict: /^Cloudflare itself failed, not your server$/,
-      explanation: /cloudflarestatus\.com; such a failure usually passes by itself\. If it keeps happening on some addresses of your site only.*broken compression, a gzip-compressed answer sent with the wrong Content-Length/,
+      explanation:
+        /cloudflarestatus\.com; such a failure usually passes by itself\. If it keeps happening on some addresses of your site only.*broken compression, a gzip-compressed answer sent with the wrong Content-Length/,
       answers: { reach: 'everyone', 'error-page': 'cloudflare-plain', cdn: 'yes' },
       tokens: ['http-502', 'page-cloudflare-plain', 'cdn-cloudflare'],
     },
@@ -152,7 +188,12 @@ describe('reading what a check saw', () => {
     },
     {
       name: 'an AWS load balancer with no healthy server behind it (503)',
-      hop: { status: 503, statusText: 'Service Temporarily Unavailable', headers: { server: 'awselb/2.0' }, body: '<html><head><title>503 Service Temporarily Unavailable</title></head><body><center><h1>503 Service Temporarily Unavailable</h1></center></body></html>' },
+      hop: {
+        status: 503,
+        statusText: 'Service Temporarily Unavailable',
+        headers: { server: 'awselb/2.0' },
+        body: '<html><head><title>503 Service Temporarily Unavailable</title></head><body><center><h1>503 Service Temporarily Unavailable</h1></center></body></html>',
+      },
       verdict: /load balancer in front/,
       explanation: /no healthy server/,
       answers: { reach: 'everyone' },
@@ -160,7 +201,12 @@ describe('reading what a check saw', () => {
     },
     {
       name: 'Varnish’s “Backend fetch failed”: the cache is up, the web server behind it is not',
-      hop: { status: 503, statusText: 'Backend fetch failed', headers: { 'x-varnish': '32770', via: '1.1 varnish (Varnish/7.1)', 'retry-after': '5' }, body: varnishPage },
+      hop: {
+        status: 503,
+        statusText: 'Backend fetch failed',
+        headers: { 'x-varnish': '32770', via: '1.1 varnish (Varnish/7.1)', 'retry-after': '5' },
+        body: varnishPage,
+      },
       verdict: /Varnish can’t get pages from your web server/,
       answers: { reach: 'everyone' },
       tokens: ['http-503', 'page-varnish', 'cache-varnish'],
@@ -233,11 +279,17 @@ describe('a check that runs out of time', () => {
     assert.deepEqual(Object.fromEntries(reading.suggestions.map((s) => [s.step, s.answer])), { reach: 'everyone' });
     assert.match(reading.explanation, /not a DNS or network problem/);
     assert.match(reading.explanation, /Nginx waits 60 seconds.*Cloudflare waits 100 seconds/);
-    assert.ok(reading.findings.some((f) => f.id === 'connect' && f.tone === 'good'), 'the connection is a finding of its own');
+    assert.ok(
+      reading.findings.some((f) => f.id === 'connect' && f.tone === 'good'),
+      'the connection is a finding of its own',
+    );
   });
 
   test('an answer that began but did not finish in time is slow too, not a timeout', () => {
-    assert.deepEqual(outOfTime({ ...hop, connectMs: 30, status: 200 }, 8000), { kind: 'slow', detail: 'connected in 30 ms, then the answer (200) was not complete within 8 seconds' });
+    assert.deepEqual(outOfTime({ ...hop, connectMs: 30, status: 200 }, 8000), {
+      kind: 'slow',
+      detail: 'connected in 30 ms, then the answer (200) was not complete within 8 seconds',
+    });
   });
 
   test('without a connection it stays a timeout, which may be a firewall or a server that is off', () => {
@@ -269,7 +321,10 @@ describe('the result in words, for the summary and the hand-off', () => {
       'The site answered with HTTP status 503; the error page is LiteSpeed’s own: the PHP behind it was unavailable; the web server is LiteSpeed.',
     );
     assert.equal(describeCheck(['slow']), `${checkOutcome('slow')!.meaning[0].toUpperCase()}${checkOutcome('slow')!.meaning.slice(1)}.`);
-    assert.equal(describeCheck(['cache-varnish', 'page-varnish']), 'A Varnish cache sits in front of the web server; the error page is Varnish’s own: the web server behind it did not answer it.');
+    assert.equal(
+      describeCheck(['cache-varnish', 'page-varnish']),
+      'A Varnish cache sits in front of the web server; the error page is Varnish’s own: the web server behind it did not answer it.',
+    );
     // A CDN's id under another kind's prefix is not a sender we know.
     assert.equal(describeCheck(['lb-cloudflare']), undefined);
   });

@@ -67,7 +67,10 @@ describe('the live check against sites on loopback', () => {
 
   test('a redirect chain is followed, each hop reported', async () => {
     const { report, reading } = await check(`${fixtures.url}/hops/3`);
-    assert.deepEqual(report.hops.map((h) => h.status), [302, 302, 302, 200]);
+    assert.deepEqual(
+      report.hops.map((h) => h.status),
+      [302, 302, 302, 200],
+    );
     assert.equal(reading.findings.find((f) => f.id === 'redirects')?.title, 'It redirected 3 times');
     assert.equal(reading.verdict, 'Your site loads for us');
   });
@@ -81,7 +84,9 @@ describe('the live check against sites on loopback', () => {
 
   test('a redirect into a private address is refused, not followed', async () => {
     for (const path of ['/to-private', '/to-mapped-v6', '/to-odd-spelling']) {
-      const { report, reading } = await check(`${fixtures.url}${path}`, { settings: { ...settings, allowedNetworks: settingsFromEnv({ CHECK_ALLOW_NETWORKS: '127.0.0.1/32' }).allowedNetworks } });
+      const { report, reading } = await check(`${fixtures.url}${path}`, {
+        settings: { ...settings, allowedNetworks: settingsFromEnv({ CHECK_ALLOW_NETWORKS: '127.0.0.1/32' }).allowedNetworks },
+      });
       assert.equal(report.failure?.kind, 'refused-address', path);
       assert.equal(report.hops.at(-1)?.status, undefined, `${path}: no request went to the private address`);
       assert.match(reading.verdict, /redirects to a private address/);
@@ -197,7 +202,27 @@ describe('the security certificate', () => {
   before(async () => {
     // A self-signed certificate for another name: untrusted and mismatched.
     const dir = mkdtempSync(join(tmpdir(), 'check-tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-subj', '/CN=wrong.example', '-days', '5', '-addext', 'subjectAltName=DNS:wrong.example'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-subj',
+        '/CN=wrong.example',
+        '-days',
+        '5',
+        '-addext',
+        'subjectAltName=DNS:wrong.example',
+      ],
+      { stdio: 'ignore' },
+    );
     server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => {
       res.writeHead(200, { server: 'Apache/2.4.62' });
       res.end('ok');
@@ -223,6 +248,9 @@ describe('name lookups', () => {
   test('many checks of names at once all get their answer, two lookups at a time', async () => {
     const closedSettings = { ...settingsFromEnv({}), timeoutMs: 4000 };
     const reports = await Promise.all(Array.from({ length: 8 }, (_, i) => check(`https://name-${i}.invalid/`, { settings: closedSettings })));
-    assert.deepEqual(reports.map((r) => r.report.failure?.kind), Array(8).fill('no-dns'));
+    assert.deepEqual(
+      reports.map((r) => r.report.failure?.kind),
+      Array(8).fill('no-dns'),
+    );
   });
 });

@@ -39,7 +39,10 @@ const endings = stepIds.filter((id) => stepMeta(id).kind === 'ending');
 describe('the decision machine', () => {
   test('every step is reachable', () => {
     const reached = new Set(nodes.map((n) => n.step));
-    assert.deepEqual(stepIds.filter((id) => !reached.has(id)), []);
+    assert.deepEqual(
+      stepIds.filter((id) => !reached.has(id)),
+      [],
+    );
   });
 
   test('no step is a dead end: every answer moves on, and only endings have no answers', () => {
@@ -68,21 +71,47 @@ describe('the decision machine', () => {
   });
 
   test('a visitor never reaches a server step or the owner’s questions', () => {
-    const offLimits = [...serverSteps, 'evidence', 'cf-code', 'access', 'cdn', 'cms', 'server', 'app', 'dns', 'cloudflare-ssl', 'cloudflare-status', 'contact-host', 'handoff'];
+    const offLimits = [
+      ...serverSteps,
+      'evidence',
+      'cf-code',
+      'access',
+      'cdn',
+      'cms',
+      'server',
+      'app',
+      'dns',
+      'cloudflare-ssl',
+      'cloudflare-status',
+      'contact-host',
+      'handoff',
+    ];
     const reached = nodes.filter((n) => n.facts.role === 'visitor' && offLimits.includes(n.step));
-    assert.deepEqual(reached.map((n) => n.step), []);
+    assert.deepEqual(
+      reached.map((n) => n.step),
+      [],
+    );
     assert.ok(nodes.some((n) => n.facts.role === 'visitor' && n.step === 'visitor-end'));
   });
 
   test('nobody without server access is offered a step that needs it', () => {
     const reached = nodes.filter((n) => n.facts.access === 'none' && serverSteps.includes(n.step));
-    assert.deepEqual(reached.map((n) => n.step), []);
-    assert.ok(nodes.some((n) => n.facts.access === 'none' && n.step === 'handoff'), 'no access leads to the hand-off');
+    assert.deepEqual(
+      reached.map((n) => n.step),
+      [],
+    );
+    assert.ok(
+      nodes.some((n) => n.facts.access === 'none' && n.step === 'handoff'),
+      'no access leads to the hand-off',
+    );
   });
 
   test('SSH-only steps are never offered to people with only a panel', () => {
     const sshOnly = stepIds.filter((id) => stepMeta(id).needs === 'ssh');
-    assert.deepEqual(nodes.filter((n) => n.facts.access === 'panel' && sshOnly.includes(n.step)).map((n) => n.step), []);
+    assert.deepEqual(
+      nodes.filter((n) => n.facts.access === 'panel' && sshOnly.includes(n.step)).map((n) => n.step),
+      [],
+    );
   });
 
   test('the CMS step is offered only for sites on a CMS', () => {
@@ -159,7 +188,9 @@ describe('jumping straight to a step (a support agent’s link)', () => {
 
 describe('evidence on the path', () => {
   const blockedPathPossible = (f: Snap['context']['facts']) =>
-    f.page === 'browser' || (f.page === 'cloudflare-52x' && ['521', '522'].includes(f.cfCode ?? '')) || (f.reach === 'only-me' && [undefined, 'browser', 'not-sure'].includes(f.page));
+    f.page === 'browser' ||
+    (f.page === 'cloudflare-52x' && ['521', '522'].includes(f.cfCode ?? '')) ||
+    (f.reach === 'only-me' && [undefined, 'browser', 'not-sure'].includes(f.page));
 
   test('the firewall-off test is offered only where something may block the way', () => {
     const offered = nodes.filter((n) => n.step === 'firewall');
@@ -168,14 +199,22 @@ describe('evidence on the path', () => {
   });
 
   test('a page from the site’s own web server keeps the firewall, bans and DNS off the path', () => {
-    const reached = nodes.filter((n) => ['nginx', 'apache', 'cloudflare-502'].includes(n.facts.page!) && ['firewall', 'bans', 'dns', 'firewall-back-on'].includes(n.step));
-    assert.deepEqual(reached.map((n) => `${n.facts.page} → ${n.step}`), []);
+    const reached = nodes.filter(
+      (n) => ['nginx', 'apache', 'cloudflare-502'].includes(n.facts.page!) && ['firewall', 'bans', 'dns', 'firewall-back-on'].includes(n.step),
+    );
+    assert.deepEqual(
+      reached.map((n) => `${n.facts.page} → ${n.step}`),
+      [],
+    );
   });
 
   test('sites that don’t run PHP are never sent to the PHP fixes', () => {
     const php = ['php-workers', 'php-limits', 'php-version', 'plugins'];
     const reached = nodes.filter((n) => ['node', 'python', 'docker'].includes(n.facts.app!) && php.includes(n.step));
-    assert.deepEqual(reached.map((n) => `${n.facts.app} → ${n.step}`), []);
+    assert.deepEqual(
+      reached.map((n) => `${n.facts.app} → ${n.step}`),
+      [],
+    );
   });
 
   test('what runs behind the web server is asked only of SSH users whose site is not a PHP CMS', () => {
@@ -192,8 +231,14 @@ describe('evidence on the path', () => {
   });
 
   test('what a page shows is not asked again', () => {
-    assert.deepEqual(nodes.filter((n) => n.step === 'server' && ['nginx', 'apache'].includes(n.facts.page!)).map((n) => n.key), []);
-    assert.deepEqual(nodes.filter((n) => n.step === 'cdn' && n.facts.page?.startsWith('cloudflare')).map((n) => n.key), []);
+    assert.deepEqual(
+      nodes.filter((n) => n.step === 'server' && ['nginx', 'apache'].includes(n.facts.page!)).map((n) => n.key),
+      [],
+    );
+    assert.deepEqual(
+      nodes.filter((n) => n.step === 'cdn' && n.facts.page?.startsWith('cloudflare')).map((n) => n.key),
+      [],
+    );
   });
 
   test('no step comes twice in a journey, whatever the evidence', () => {

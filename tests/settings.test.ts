@@ -13,7 +13,9 @@ describe('site settings are checked', () => {
 
   test('good settings pass, with the address tidied', () => {
     assert.equal(siteSettings.parse(valid).siteUrl, 'https://help.example.com');
-    assert.doesNotThrow(() => siteSettings.parse({ ...valid, support: { email: 'a@b.co', url: 'https://b.co/help', phone: '+1 (555) 010-0000' }, hostingPanel: 'cPanel' }));
+    assert.doesNotThrow(() =>
+      siteSettings.parse({ ...valid, support: { email: 'a@b.co', url: 'https://b.co/help', phone: '+1 (555) 010-0000' }, hostingPanel: 'cPanel' }),
+    );
   });
 
   for (const [what, bad] of [

@@ -45,9 +45,9 @@ const mutations: Mutation[] = [
   (s) => [...s, ...Array.from({ length: 300 }, () => 'role=owner')], // very long
 ];
 
-const mangled = fc.tuple(journey, fc.array(fc.tuple(fc.nat(mutations.length - 1), junk, fc.nat()), { maxLength: 4 })).map(([segments, steps]) =>
-  steps.reduce((s, [m, extra, i]) => mutations[m](s, extra, i), segments),
-);
+const mangled = fc
+  .tuple(journey, fc.array(fc.tuple(fc.nat(mutations.length - 1), junk, fc.nat()), { maxLength: 4 }))
+  .map(([segments, steps]) => steps.reduce((s, [m, extra, i]) => mutations[m](s, extra, i), segments));
 
 describe('every URL has an answer', () => {
   test('10,000 mangled links: never a throw, always a real step, and every left-out part explained', () => {

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { answerHref, backHref, changeHref, hrefFor, stateFromSegments } from '@/machines/url-state';
 
-const segments = (href: string) => href.replace(/^\/fix\/?/, '').split('/').filter(Boolean);
+const segments = (href: string) =>
+  href
+    .replace(/^\/fix\/?/, '')
+    .split('/')
+    .filter(Boolean);
 const open = (href: string) => stateFromSegments(segments(href));
 
 const nginxWordPress =
@@ -19,7 +23,10 @@ describe('the URL is the state', () => {
     const s = open(nginxWordPress);
     assert.equal(s.step, 'php-workers');
     assert.deepEqual(s.context.facts, { role: 'owner', reach: 'everyone', page: 'not-sure', access: 'ssh', cdn: 'no', cms: 'wordpress', server: 'nginx' });
-    assert.deepEqual(s.context.tried.map((t) => t.step), ['reload', 'proxy', 'restart', 'logs']);
+    assert.deepEqual(
+      s.context.tried.map((t) => t.step),
+      ['reload', 'proxy', 'restart', 'logs'],
+    );
     assert.equal(hrefFor(s.path), nginxWordPress);
   });
 
@@ -59,8 +66,14 @@ describe('the URL is the state', () => {
     const panelOnly = open(answerHref(open(changeHref(s, 'access')), 'panel'));
     // proxy and restart need SSH, so their answers no longer apply; the log's still does.
     assert.equal(panelOnly.step, 'php-workers');
-    assert.deepEqual(panelOnly.context.tried.map((t) => t.step), ['reload', 'logs']);
-    assert.deepEqual(panelOnly.pending.map((a) => a.step), ['proxy', 'restart']);
+    assert.deepEqual(
+      panelOnly.context.tried.map((t) => t.step),
+      ['reload', 'logs'],
+    );
+    assert.deepEqual(
+      panelOnly.pending.map((a) => a.step),
+      ['proxy', 'restart'],
+    );
   });
 
   test('a link that pre-answers questions skips them', () => {
@@ -99,7 +112,11 @@ describe('the URL is the state', () => {
   test('links made before the live-check offer existed skip it', () => {
     const s = open('/fix/role=owner/reach=everyone/error-page=nginx');
     assert.equal(s.step, 'reload');
-    assert.deepEqual(s.path.map((a) => a.step), ['role', 'reach', 'error-page'], 'the link is kept as it was');
+    assert.deepEqual(
+      s.path.map((a) => a.step),
+      ['role', 'reach', 'error-page'],
+      'the link is kept as it was',
+    );
     assert.equal(open('/fix/role=owner').step, 'evidence', 'a new journey is offered the check');
     assert.equal(open('/fix/role=owner/reach=everyone/at=evidence').step, 'evidence', 'and it can be reopened');
   });

@@ -5,9 +5,7 @@ import { loadGuidance } from '@/content/guidance';
 
 /** Every step with its guidance's frontmatter, grouped by stage, in journey order. */
 export async function stepLibrary() {
-  const steps = await Promise.all(
-    stepIds.map(async (id) => ({ id, meta: stepMeta(id), ...(await loadGuidance(stepMeta(id).guidance)).frontmatter })),
-  );
+  const steps = await Promise.all(stepIds.map(async (id) => ({ id, meta: stepMeta(id), ...(await loadGuidance(stepMeta(id).guidance)).frontmatter })));
   return stages.map((stage) => ({ ...stage, steps: steps.filter((s) => s.meta.stage === stage.id) }));
 }
 

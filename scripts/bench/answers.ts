@@ -53,7 +53,10 @@ export function answersFigures(): AnswersFigures {
   const table = [
     '| case | platform | fix | evidence | answers without | answers with |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${r.c.id} | ${r.c.platform.replace(/\|/g, '/')} | \`${r.c.fix}\` | ${evidenceOf(r) || '–'} | ${cell(r.without)} | ${r.with ? cell(r.with) : '–'} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.c.id} | ${r.c.platform.replace(/\|/g, '/')} | \`${r.c.fix}\` | ${evidenceOf(r) || '–'} | ${cell(r.without)} | ${r.with ? cell(r.with) : '–'} |`,
+    ),
   ].join('\n');
   return {
     table,

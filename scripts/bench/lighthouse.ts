@@ -42,7 +42,15 @@ export async function runLighthouse(url: string, runs = 3): Promise<LighthouseFi
 async function runOnce(url: string): Promise<Result> {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
   try {
     return (await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' }))!.lhr;
@@ -65,4 +73,3 @@ function figures(lhr: Result): LighthouseFigures {
     benchmarkIndex: lhr.environment.benchmarkIndex,
   };
 }
-

@@ -19,7 +19,11 @@ function mainThreadNs(pid: number): number {
  * autocannon, 10 s at 50 connections, against one URL served by process
  * `pid`; it asks for uncompressed bodies unless `headers` say otherwise.
  */
-export async function serverLoad(url: string, pid: number, { seconds = 10, connections = 50, headers }: { seconds?: number; connections?: number; headers?: Record<string, string> } = {}): Promise<ServerFigures> {
+export async function serverLoad(
+  url: string,
+  pid: number,
+  { seconds = 10, connections = 50, headers }: { seconds?: number; connections?: number; headers?: Record<string, string> } = {},
+): Promise<ServerFigures> {
   const before = mainThreadNs(pid);
   const r = await autocannon({ url, connections, duration: seconds, headers });
   const cpuUs = (mainThreadNs(pid) - before) / 1000 / Math.max(1, r.requests.total);

@@ -45,7 +45,8 @@ export async function stepTiming(browser: Browser, baseUrl: string, javaScriptEn
       const count = await answers.count();
       if (!count) break;
       let choice = (journey + step) % count;
-      if ((await answers.nth(choice).innerText()).startsWith('That fixed it') || (await answers.nth(choice).innerText()).startsWith('They fixed it')) choice = (choice + 1) % count;
+      if ((await answers.nth(choice).innerText()).startsWith('That fixed it') || (await answers.nth(choice).innerText()).startsWith('They fixed it'))
+        choice = (choice + 1) % count;
       const before = await page.locator('main h1').innerText();
       const url = page.url();
       if (javaScriptEnabled) {

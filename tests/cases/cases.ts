@@ -58,7 +58,14 @@ function hop(url: string, extra: Partial<Hop>): Hop {
 }
 
 /** The site answered with `status`, these headers and this page. */
-function answered(status: number, statusText: string, headers: Record<string, string>, body: string, url = 'https://example.com/', extra: Partial<Hop> = {}): CheckReport {
+function answered(
+  status: number,
+  statusText: string,
+  headers: Record<string, string>,
+  body: string,
+  url = 'https://example.com/',
+  extra: Partial<Hop> = {},
+): CheckReport {
   const h = hop(url, { waitMs: 180, totalMs: 260, status, statusText, headers, body, bytes: body.length, ...extra });
   return { url, checkedAt, hops: [h], totalMs: 260 };
 }
@@ -107,12 +114,23 @@ const flexibleLoop: CheckReport = {
   totalMs: 900,
 };
 /** Through Cloudflare: the connection opens, and no answer comes before the check gives up. */
-const slowBehindCloudflare = failed('slow', 'connected in 22 ms, then no answer within 8 seconds', { ...cloudflareIp, connectMs: 22, tlsMs: 38, tls: validTls });
-const siteUp = answered(200, 'OK', { server: 'nginx/1.22.1', 'content-type': 'text/html; charset=UTF-8' }, '<!doctype html><title>Example shop</title><h1>Welcome</h1>');
+const slowBehindCloudflare = failed('slow', 'connected in 22 ms, then no answer within 8 seconds', {
+  ...cloudflareIp,
+  connectMs: 22,
+  tlsMs: 38,
+  tls: validTls,
+});
+const siteUp = answered(
+  200,
+  'OK',
+  { server: 'nginx/1.22.1', 'content-type': 'text/html; charset=UTF-8' },
+  '<!doctype html><title>Example shop</title><h1>Welcome</h1>',
+);
 
 // ---------------------------------------------------------------- log lines, as the software writes them
 
-const nginxTail = (upstream: string, request = 'GET / HTTP/1.1') => `, client: 198.51.100.23, server: example.com, request: "${request}", upstream: "${upstream}", host: "example.com"`;
+const nginxTail = (upstream: string, request = 'GET / HTTP/1.1') =>
+  `, client: 198.51.100.23, server: example.com, request: "${request}", upstream: "${upstream}", host: "example.com"`;
 const lines = (...l: string[]) => l.join('\n');
 
 export const cases: Case[] = [
@@ -286,7 +304,8 @@ export const cases: Case[] = [
   {
     id: 'socket-permission',
     title: 'A new pool runs as the site user, and Nginx may not open its socket',
-    source: 'facts-beyond-the-article.md (Socket not writable: 13); https://console9.com/wiki/articles/nginx/nginx-conf/troubleshooting/connect-php-fpm-sock-failed-upstream/',
+    source:
+      'facts-beyond-the-article.md (Socket not writable: 13); https://console9.com/wiki/articles/nginx/nginx-conf/troubleshooting/connect-php-fpm-sock-failed-upstream/',
     platform: 'Debian 12 VPS, Nginx, PHP-FPM 8.2 (pool per site)',
     setup: { role: 'owner', reach: 'everyone', page: 'nginx', access: 'ssh', cdn: 'no', cms: 'wordpress' },
     evidence: {
@@ -323,7 +342,8 @@ export const cases: Case[] = [
       log: `2026/11/26 09:14:03 [error] 1337#1337: *88 connect() failed (111: Connection refused) while connecting to upstream${nginxTail('http://[::1]:3000/')}`,
       check: nginx502('1.24.0'),
     },
-    cause: '“localhost” resolves to ::1 as well as 127.0.0.1; the app listens only on 127.0.0.1, so every try at ::1 is refused. proxy_pass http://127.0.0.1:3000 fixes it.',
+    cause:
+      '“localhost” resolves to ::1 as well as 127.0.0.1; the app listens only on 127.0.0.1, so every try at ::1 is refused. proxy_pass http://127.0.0.1:3000 fixes it.',
     fix: 'app-server',
     words: ['127.0.0.1', '::1'],
   },
@@ -419,7 +439,7 @@ export const cases: Case[] = [
     setup: { role: 'owner', reach: 'everyone', page: 'nginx', access: 'ssh', cdn: 'no', cms: 'other' },
     evidence: {
       log: lines(
-        "[26-Nov-2026 09:14:03] WARNING: [pool www] child 27605, script '/var/www/html/index.php' (request: \"GET /index.php\") execution timed out (30.012407 sec), terminating",
+        '[26-Nov-2026 09:14:03] WARNING: [pool www] child 27605, script \'/var/www/html/index.php\' (request: "GET /index.php") execution timed out (30.012407 sec), terminating',
         '[26-Nov-2026 09:14:03] WARNING: [pool www] child 27605 exited on signal 15 (SIGTERM) after 35.362107 seconds from start',
         `2026/11/26 09:14:03 [error] 1190#1190: *7781 recv() failed (104: Connection reset by peer) while reading response header from upstream${nginxTail('fastcgi://unix:/run/php/php8.2-fpm.sock:', 'GET /index.php?option=com_reports HTTP/1.1')}`,
       ),
@@ -444,7 +464,8 @@ export const cases: Case[] = [
   {
     id: 'cf-524-slow-export',
     title: 'An order export behind Cloudflare takes more than 100 seconds: 524',
-    source: 'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-524/ ; expert-review §0 (Cloudflare 100 s)',
+    source:
+      'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-524/ ; expert-review §0 (Cloudflare 100 s)',
     platform: 'cPanel shared hosting, WooCommerce, Cloudflare (free plan)',
     setup: { role: 'owner', reach: 'everyone', page: 'cloudflare-52x', cfCode: '524', access: 'panel', cms: 'wordpress' },
     evidence: { log: 'A timeout occurred Error code 524 Visit cloudflare.com for more information.', check: slowBehindCloudflare },
@@ -455,7 +476,8 @@ export const cases: Case[] = [
   {
     id: 'cf-521-nginx-dead',
     title: 'Cloudflare 521: after a reboot Nginx is not running',
-    source: 'https://github.com/kdaisho/Blog/wiki/Digitalocean-server-throws-521 ; https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-521/',
+    source:
+      'https://github.com/kdaisho/Blog/wiki/Digitalocean-server-throws-521 ; https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-521/',
     platform: 'Ubuntu 20.04 droplet, Nginx (disabled at boot), Node.js under pm2',
     setup: { role: 'owner', reach: 'everyone', page: 'cloudflare-52x', cfCode: '521', access: 'ssh', cms: 'none', app: 'node' },
     evidence: { check: cloudflareBranded(521, 'Web server is down') },
@@ -470,14 +492,16 @@ export const cases: Case[] = [
     platform: 'AlmaLinux 8, cPanel & WHM, CSF/lfd, Cloudflare',
     setup: { role: 'owner', reach: 'not-sure', page: 'cloudflare-52x', cfCode: '521', access: 'panel', cms: 'wordpress' },
     evidence: { check: cloudflareBranded(521, 'Web server is down') },
-    cause: 'The server sees every visitor as a Cloudflare address, so lfd’s login-failure bans land on Cloudflare itself; allow Cloudflare’s ranges and restore real visitor addresses.',
+    cause:
+      'The server sees every visitor as a Cloudflare address, so lfd’s login-failure bans land on Cloudflare itself; allow Cloudflare’s ranges and restore real visitor addresses.',
     fix: 'firewall',
     words: ['csf.allow', 'cf-connecting-ip'],
   },
   {
     id: 'cf-522-ufw-drops',
     title: 'Cloudflare 522 on a new VPS: ufw lets in SSH only',
-    source: 'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-522/ ; https://github.com/htpcBeginner/docker-traefik/issues/58',
+    source:
+      'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-522/ ; https://github.com/htpcBeginner/docker-traefik/issues/58',
     platform: 'Debian 12 VPS, ufw, Nginx, Cloudflare',
     setup: { role: 'owner', reach: 'everyone', page: 'cloudflare-52x', cfCode: '522', access: 'ssh', cms: 'wordpress' },
     evidence: { check: cloudflareBranded(522, 'Connection timed out') },
@@ -499,7 +523,8 @@ export const cases: Case[] = [
   {
     id: 'cf-525-no-origin-https',
     title: 'Cloudflare 525: SSL mode Full, and the server has no HTTPS',
-    source: 'https://github.com/gofiber/fiber/issues/2992 ; https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-525/',
+    source:
+      'https://github.com/gofiber/fiber/issues/2992 ; https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-525/',
     platform: 'Debian 12 VPS, Go app behind Nginx on port 80 only, Cloudflare',
     setup: { role: 'owner', reach: 'everyone', page: 'cloudflare-52x', cfCode: '525', access: 'ssh', cms: 'none', app: 'not-sure' },
     evidence: { check: cloudflareBranded(525, 'SSL handshake failed') },
@@ -532,11 +557,13 @@ export const cases: Case[] = [
   {
     id: 'cf-520-segfault',
     title: 'Cloudflare 520 on some pages: a PHP extension crashes the worker',
-    source: 'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-520/ ; https://wpengine.com/support/troubleshooting-502-error/ (Instant 502: segmentation faults)',
+    source:
+      'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-520/ ; https://wpengine.com/support/troubleshooting-502-error/ (Instant 502: segmentation faults)',
     platform: 'cPanel shared hosting (CloudLinux), PHP 8.1 with a loader extension, Cloudflare',
     setup: { role: 'owner', reach: 'everyone', page: 'cloudflare-52x', cfCode: '520', access: 'panel', cms: 'wordpress' },
     evidence: { check: cloudflareBranded(520, 'Web server is returning an unknown error') },
-    cause: 'The worker dies mid-request and Cloudflare gets an empty answer; the account’s error log (cPanel » Metrics » Errors, and the domain’s php.error.log) shows the crash.',
+    cause:
+      'The worker dies mid-request and Cloudflare gets an empty answer; the account’s error log (cPanel » Metrics » Errors, and the domain’s php.error.log) shows the crash.',
     fix: 'logs',
     words: ['metrics', 'php.error.log'],
   },
@@ -556,7 +583,8 @@ export const cases: Case[] = [
   {
     id: 'oom-killer',
     title: 'On a 1 GB VPS the kernel kills PHP-FPM workers when memory runs out',
-    source: 'expert-review §3 (OOM killer), M10; https://www.vengalavinay.com/step-by-step-diagnosing-out-of-memory-oom-killer-terminating-php-fpm-pool-workers-on-digitalocean-servers/',
+    source:
+      'expert-review §3 (OOM killer), M10; https://www.vengalavinay.com/step-by-step-diagnosing-out-of-memory-oom-killer-terminating-php-fpm-pool-workers-on-digitalocean-servers/',
     platform: 'Ubuntu 22.04 droplet (1 GB), Nginx, PHP-FPM 8.1, MySQL, Cloudflare',
     setup: { role: 'owner', reach: 'everyone', page: 'cloudflare-502', access: 'ssh', cms: 'wordpress' },
     evidence: {

@@ -69,7 +69,7 @@ function notFixed(state: WizardState): string | undefined {
 }
 
 /** What the tools' result links carry into the wizard, replacing the person's own answers where they overlap. */
-function useTools(c: Case, answers: Answer[], fromTools: Answer[]): Answer[] {
+function applyTools(c: Case, answers: Answer[], fromTools: Answer[]): Answer[] {
   let next = answers;
   const check = c.evidence?.check;
   if (check) {
@@ -138,7 +138,7 @@ export function walk(c: Case, withEvidence = false): Walk {
       answer = notFixed(state);
       if (!answer) return result(state, false, `“${step}” has no answer for “still broken”`);
     } else if (step === 'evidence' && withEvidence && c.evidence) {
-      answers = useTools(c, [...state.path, ...state.pending], fromTools);
+      answers = applyTools(c, [...state.path, ...state.pending], fromTools);
       usedEvidence = true;
     } else if (step === 'evidence') {
       answer = 'skip';

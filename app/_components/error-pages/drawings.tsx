@@ -17,7 +17,9 @@ function Frame({ children, className = '' }: { children: ReactNode; className?: 
 function Hop({ name, state, bad }: { name: string; state: string; bad?: boolean }) {
   return (
     <div className="flex flex-1 flex-col items-center text-center">
-      <span className={`grid h-6 w-6 place-items-center rounded-full text-xs font-bold text-white ${bad ? 'bg-red-600' : 'bg-green-600'}`}>{bad ? '✕' : '✓'}</span>
+      <span className={`grid h-6 w-6 place-items-center rounded-full text-xs font-bold text-white ${bad ? 'bg-red-600' : 'bg-green-600'}`}>
+        {bad ? '✕' : '✓'}
+      </span>
       <span className="mt-0.5 text-[10px] leading-tight">{name}</span>
       <span className={`text-[10px] font-semibold leading-tight ${bad ? 'text-red-700' : 'text-green-700'}`}>{state}</span>
     </div>

@@ -55,11 +55,7 @@ export function LogExplainer({ context }: { context: string }) {
           <label htmlFor="include">Include the matching lines in the text for my host (they may contain addresses or file paths)</label>
         </div>
         <p>
-          <button
-            type="submit"
-            disabled={pending}
-            className="button"
-          >
+          <button type="submit" disabled={pending} className="button">
             {pending ? 'Reading…' : 'Explain these lines'}
           </button>
         </p>
@@ -81,7 +77,8 @@ export function LogExplainer({ context }: { context: string }) {
             </p>
             {result.findings.length === 0 && (
               <p className="mt-3">
-                Try lines from the moment the error happened, from the web server’s error log rather than its access log. Or carry on with the fixes: they don’t need the log.
+                Try lines from the moment the error happened, from the web server’s error log rather than its access log. Or carry on with the fixes: they don’t
+                need the log.
               </p>
             )}
             <ol className="mt-4 space-y-6" role="list">
@@ -93,9 +90,7 @@ export function LogExplainer({ context }: { context: string }) {
                     </span>
                     {f.title}
                   </h3>
-                  <p className="hint mt-1">
-                    Seen {f.count === 1 ? 'once' : `${f.count} times`}
-                  </p>
+                  <p className="hint mt-1">Seen {f.count === 1 ? 'once' : `${f.count} times`}</p>
                   <p className="mt-2">
                     <strong>What it means:</strong> {f.meaning}
                   </p>

@@ -18,7 +18,9 @@ function Callout({ tone, title, children }: { tone: keyof typeof tones; title?: 
   return (
     <aside className={`not-prose my-6 rounded-r border-l-4 px-4 py-3 ${t.box}`} aria-label={title ?? t.label}>
       <p className="m-0 font-semibold">
-        <span aria-hidden="true" className="mr-1.5">{t.icon}</span>
+        <span aria-hidden="true" className="mr-1.5">
+          {t.icon}
+        </span>
         {title ?? t.label}
       </p>
       <div className="prose prose-slate max-w-none dark:prose-invert [&>:first-child]:mt-1 [&>:last-child]:mb-0">{children}</div>

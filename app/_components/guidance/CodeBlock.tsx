@@ -50,9 +50,21 @@ export function Command({ run, systemd, service, local, panel }: CommandProps) {
   const where = { local, panel };
   return (
     <>
-      {run && <CodeBlock {...where}><code>{run}</code></CodeBlock>}
-      {systemd && <CodeBlock {...where} caption="With systemd (most servers today)"><code>{systemd}</code></CodeBlock>}
-      {service && <CodeBlock {...where} caption="On older servers without systemd"><code>{service}</code></CodeBlock>}
+      {run && (
+        <CodeBlock {...where}>
+          <code>{run}</code>
+        </CodeBlock>
+      )}
+      {systemd && (
+        <CodeBlock {...where} caption="With systemd (most servers today)">
+          <code>{systemd}</code>
+        </CodeBlock>
+      )}
+      {service && (
+        <CodeBlock {...where} caption="On older servers without systemd">
+          <code>{service}</code>
+        </CodeBlock>
+      )}
     </>
   );
 }

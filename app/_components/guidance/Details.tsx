@@ -8,12 +8,8 @@ import type { ReactNode } from 'react';
 export function Details({ summary = 'Show details', fold, children }: { summary?: ReactNode; fold?: string; children: ReactNode }) {
   return (
     <details className="not-prose disclosure" data-fold={fold}>
-      <summary className="disclosure-summary">
-        {summary}
-      </summary>
-      <div className="disclosure-body prose prose-slate max-w-none dark:prose-invert">
-        {children}
-      </div>
+      <summary className="disclosure-summary">{summary}</summary>
+      <div className="disclosure-body prose prose-slate max-w-none dark:prose-invert">{children}</div>
     </details>
   );
 }

@@ -150,14 +150,7 @@ export async function HandoffPanel({ state, title = 'Your message for the host',
         <label htmlFor="handoff-message" className="font-medium print:hidden">
           The message
         </label>
-        <textarea
-          id="handoff-message"
-          data-copy
-          readOnly
-          rows={18}
-          value={message.body}
-          className="field font-mono text-sm print:hidden"
-        />
+        <textarea id="handoff-message" data-copy readOnly rows={18} value={message.body} className="field font-mono text-sm print:hidden" />
         {/* A textarea prints clipped; print the whole text instead. */}
         <pre className="hidden whitespace-pre-wrap font-sans [overflow-wrap:anywhere] print:block">{message.body}</pre>
         <div className="mt-3 flex flex-wrap gap-3 print:hidden">

@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import { contextPath, type BuilderOptions, type ContextChoice, type ContextFact } from '@/app/steps/context-link';
 import { CopyButton } from '@/app/_components/guidance/CopyButton';
 
-
 /**
  * Builds a link that answers a customer's setup questions in advance. A plain
  * GET form (the server builds the link without JavaScript); with JavaScript
@@ -63,12 +62,15 @@ export function LinkBuilder({ options, initial, siteUrl }: { options: BuilderOpt
             Link for your customer
           </label>
           <div className="mt-1 flex gap-2">
-            <input id="built-link" data-copy readOnly value={href} onFocus={(e) => e.currentTarget.select()} className="field mt-0 min-w-0 flex-1 font-mono text-sm" />
-            <CopyButton
-              label="Copy"
-              what="link for your customer"
-              className="button-outline shrink-0 text-sm"
+            <input
+              id="built-link"
+              data-copy
+              readOnly
+              value={href}
+              onFocus={(e) => e.currentTarget.select()}
+              className="field mt-0 min-w-0 flex-1 font-mono text-sm"
             />
+            <CopyButton label="Copy" what="link for your customer" className="button-outline shrink-0 text-sm" />
           </div>
         </div>
       )}

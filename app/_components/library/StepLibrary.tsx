@@ -3,7 +3,6 @@ import { stepHref } from '@/machines/url-state';
 import { stepLibrary } from '@/app/steps/library';
 import { needsLabels } from '@/content/needs';
 
-
 /** Every step, grouped by stage, each with its jump-in link. */
 export async function StepLibrary({ id }: { id: string }) {
   const groups = await stepLibrary();

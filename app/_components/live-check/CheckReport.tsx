@@ -22,7 +22,8 @@ export function CheckReport({ view, headingRef }: { view: CheckView; headingRef?
   return (
     <section aria-labelledby="verdict" className="mt-8" data-check-tone={view.tone}>
       <p className="hint [overflow-wrap:anywhere]">
-        We checked {view.url} on {timeOf(view.checkedAt)} UTC, from our server, in {view.totalMs < 1000 ? 'under a second' : `${(view.totalMs / 1000).toFixed(1)} seconds`}.
+        We checked {view.url} on {timeOf(view.checkedAt)} UTC, from our server, in{' '}
+        {view.totalMs < 1000 ? 'under a second' : `${(view.totalMs / 1000).toFixed(1)} seconds`}.
       </p>
       <h2 id="verdict" ref={headingRef} tabIndex={-1} className="mt-2 text-2xl font-semibold text-balance">
         {view.verdict}

@@ -19,7 +19,17 @@ import { rememberAddress, sessionStore } from './recheck';
  * once; `served` is a result the server already has (the same link without
  * JavaScript).
  */
-export function LiveCheck({ context, address, served: fromServer, autoStart = false }: { context: string; address?: string; served?: CheckState; autoStart?: boolean }) {
+export function LiveCheck({
+  context,
+  address,
+  served: fromServer,
+  autoStart = false,
+}: {
+  context: string;
+  address?: string;
+  served?: CheckState;
+  autoStart?: boolean;
+}) {
   const [served, action] = useActionState<CheckState, FormData>(checkAction, fromServer ?? {});
   const [snapshot, send] = useMachine(liveCheckMachine);
   const checking = snapshot.matches('checking');
@@ -118,6 +128,7 @@ export function LiveCheck({ context, address, served: fromServer, autoStart = fa
             <p className="font-medium">Checking your site. This takes up to 8 seconds.</p>
             <ol className="mt-2 list-disc space-y-1 pl-5 text-sm" role="list">
               {snapshot.context.progress.map((step, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: progress only grows, and its messages may repeat
                 <li key={i}>{step}…</li>
               ))}
             </ol>

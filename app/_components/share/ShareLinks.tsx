@@ -45,11 +45,7 @@ export function ShareLinks({ siteUrl, stepPath, progressPath }: Props) {
               onFocus={(e) => e.currentTarget.select()}
               className="min-w-0 flex-1 rounded border border-slate-400 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"
             />
-            <CopyButton
-              label="Copy"
-              what={link.label.toLowerCase()}
-              className="button-outline shrink-0 text-sm"
-            />
+            <CopyButton label="Copy" what={link.label.toLowerCase()} className="button-outline shrink-0 text-sm" />
           </div>
         </div>
       ))}

@@ -16,7 +16,13 @@ const headings = { question: 'Choose your answer', fix: 'Did it work?' } as cons
 export function Answers({ state, labels }: { state: WizardState; labels: Readonly<Record<string, string>> }) {
   if (state.meta.kind === 'ending') return null;
   const prefetch = <PrefetchAnswers />;
-  if (state.meta.pictures) return <>{prefetch}<PictureAnswers state={state} labels={labels} /></>;
+  if (state.meta.pictures)
+    return (
+      <>
+        {prefetch}
+        <PictureAnswers state={state} labels={labels} />
+      </>
+    );
   return (
     <section id="answers" aria-labelledby="answers-heading" className="mt-10">
       {prefetch}
@@ -28,11 +34,7 @@ export function Answers({ state, labels }: { state: WizardState; labels: Readonl
           const earlier = answer.id === state.earlier;
           return (
             <li key={answer.id}>
-              <Link
-                href={answerHref(state, answer.id)}
-                prefetch
-                className={earlier ? 'answer answer-earlier' : 'answer'}
-              >
+              <Link href={answerHref(state, answer.id)} prefetch className={earlier ? 'answer answer-earlier' : 'answer'}>
                 {labels[answer.id]}
                 {earlier && (
                   <span className="rounded-full bg-blue-700 px-2 py-0.5 text-xs font-semibold text-white dark:bg-blue-300 dark:text-slate-950">

@@ -20,7 +20,18 @@ export function EvidenceForm({ state }: { state: WizardState }) {
           For example example.com or https://www.example.com/shop
         </p>
         <div className="mt-2 flex flex-wrap gap-3">
-          <input id="evidence-url" name="url" type="text" inputMode="url" autoComplete="url" spellCheck={false} required maxLength={2000} aria-describedby="evidence-url-hint" className="field mt-0 min-w-0 flex-1" />
+          <input
+            id="evidence-url"
+            name="url"
+            type="text"
+            inputMode="url"
+            autoComplete="url"
+            spellCheck={false}
+            required
+            maxLength={2000}
+            aria-describedby="evidence-url-hint"
+            className="field mt-0 min-w-0 flex-1"
+          />
           <button type="submit" className="button">
             Check it
           </button>

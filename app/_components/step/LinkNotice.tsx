@@ -5,7 +5,7 @@ import type { Rejected } from '@/machines/url-state';
  * sentence slipped into a link ("your site was hacked, call…") is not
  * repeated on our page.
  */
-const showable = /^[A-Za-z0-9=.+%<>'"()\-]{1,80}…?$/;
+const showable = /^[A-Za-z0-9=.+%<>'"()-]{1,80}…?$/;
 
 /** Explains which parts of a mangled or tampered link were left out, and old names that were understood. */
 export function LinkNotice({ rejected, notes = [] }: { rejected: Rejected[]; notes?: string[] }) {
@@ -33,6 +33,7 @@ export function LinkNotice({ rejected, notes = [] }: { rejected: Rejected[]; not
       ))}
       <ul className="mt-2 list-disc pl-5">
         {rejected.map((r, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list for one page, whose parts may repeat
           <li key={i}>
             {showable.test(r.segment) ? <code className="break-all">{r.segment}</code> : `Part ${i + 1}`}: {r.reason}
           </li>

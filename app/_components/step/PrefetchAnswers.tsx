@@ -13,6 +13,7 @@ import { useEffect } from 'react';
 export function PrefetchAnswers() {
   const router = useRouter();
   const pathname = usePathname();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new step (pathname) brings new answer links to read
   useEffect(() => {
     for (const link of document.querySelectorAll<HTMLAnchorElement>('#answers a[href]')) router.prefetch(link.pathname);
   }, [pathname, router]);

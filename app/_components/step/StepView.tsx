@@ -46,7 +46,12 @@ export function StepView({ state, guidance }: { state: WizardState; guidance: Gu
       {readsLogs.includes(state.step) && <ExplainLink state={state} />}
       {(state.step === 'reach' || state.meta.kind === 'fix') && <LiveCheckLink state={state} />}
 
-      {state.meta.kind === 'fix' && <Recheck fixedHref={state.meta.answers.some((a) => a.id === 'fixed') ? answerHref(state, 'fixed') : undefined} brokenHref={state.meta.answers.some((a) => a.id === 'broken') ? answerHref(state, 'broken') : undefined} />}
+      {state.meta.kind === 'fix' && (
+        <Recheck
+          fixedHref={state.meta.answers.some((a) => a.id === 'fixed') ? answerHref(state, 'fixed') : undefined}
+          brokenHref={state.meta.answers.some((a) => a.id === 'broken') ? answerHref(state, 'broken') : undefined}
+        />
+      )}
       <Answers state={state} labels={frontmatter.answers ?? {}} />
 
       {state.step === 'handoff' && <HandoffPanel state={state} />}

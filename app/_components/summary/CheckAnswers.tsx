@@ -39,13 +39,7 @@ export async function CheckAnswers({ state }: { state: WizardState }) {
         {questions.length ? (
           <dl className="rows">
             {questions.map((q) => (
-              <Row
-                key={q.fact}
-                term={q.question}
-                value={q.value}
-                change={q.step && changeHref(state, q.step)}
-                changeLabel={`your answer to “${q.question}”`}
-              />
+              <Row key={q.fact} term={q.question} value={q.value} change={q.step && changeHref(state, q.step)} changeLabel={`your answer to “${q.question}”`} />
             ))}
           </dl>
         ) : (

@@ -47,9 +47,11 @@ export default async function CheckPage({ params, searchParams }: Props) {
   const context = canonicalHref(state, '');
   const refused = address === undefined ? undefined : refusalOf(address);
   const runNow = address !== undefined && !refused && first(query[runParam]) === '1';
-  const served: CheckState | undefined = refused ?? (runNow ? await checkNow(address, (await headers()).get('x-forwarded-for'), contextOf(context)) : undefined);
+  const served: CheckState | undefined =
+    refused ?? (runNow ? await checkNow(address, (await headers()).get('x-forwarded-for'), contextOf(context)) : undefined);
   // encodeURIComponent leaves ' alone, which would end a quoted refresh URL.
-  const rerun = address !== undefined && !served ? `${canonicalHref(state, '/check')}?url=${encodeURIComponent(address).replaceAll("'", '%27')}&${runParam}=1` : undefined;
+  const rerun =
+    address !== undefined && !served ? `${canonicalHref(state, '/check')}?url=${encodeURIComponent(address).replaceAll("'", '%27')}&${runParam}=1` : undefined;
 
   return (
     <>
@@ -72,7 +74,11 @@ export default async function CheckPage({ params, searchParams }: Props) {
         <noscript>
           <meta httpEquiv="refresh" content={`0;url=${rerun}`} />
           <p className="mt-4 rounded-lg border border-slate-300 p-4 font-medium dark:border-slate-700">
-            Checking your site. This takes up to 8 seconds. If nothing happens, <a href={rerun} rel="nofollow" className="link">see the result</a>.
+            Checking your site. This takes up to 8 seconds. If nothing happens,{' '}
+            <a href={rerun} rel="nofollow" className="link">
+              see the result
+            </a>
+            .
           </p>
         </noscript>
       )}

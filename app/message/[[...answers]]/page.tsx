@@ -29,9 +29,7 @@ export default async function MessagePage({ params, searchParams }: Props) {
   return (
     <>
       <h1 className="page-title">Your message for the host</h1>
-      <p className="lede">
-        Copy it, email it or download it, and send it with any screenshots you have.
-      </p>
+      <p className="lede">Copy it, email it or download it, and send it with any screenshots you have.</p>
       <p className="mt-2 print:hidden">
         <Link href={canonicalHref(state, '/summary')} className="link">
           <span aria-hidden="true">← </span>Back to your answers

@@ -26,9 +26,7 @@ export default async function SummaryPage({ params }: Props) {
     <>
       <LinkNotice rejected={state.rejected} notes={state.notes} />
       <h1 className="page-title">Check your answers</h1>
-      <p className="lede">
-        Everything you’ve told us and tried so far. Change any answer: the ones after it are kept wherever they still fit.
-      </p>
+      <p className="lede">Everything you’ve told us and tried so far. Change any answer: the ones after it are kept wherever they still fit.</p>
       <CheckAnswers state={state} />
       <HandoffPanel state={state} />
     </>
