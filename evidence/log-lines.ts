@@ -831,7 +831,7 @@ const table: Recogniser[] = [
     title: 'PHP-FPM stopped a worker',
     meaning: `A PHP-FPM worker was told to stop (signal 15). Right after an “execution timed out … terminating” line, that is PHP-FPM’s own time limit ending a page that ran too long. ${workerDiedStatus}`,
     cause:
-      'Find the slow page named in the time-out line just before it. With no such line, the worker was stopped from outside (a restart of PHP-FPM, or a person), which is harmless on its own.',
+      'Find the slow page named in the time-out line just before it. With no such line, something outside stopped the worker (a restart of PHP-FPM, or a person), and only the page it was building at that moment was cut.',
     step: 'php-limits',
     reveals: phpFromLine,
     sample: `${fpmTime} WARNING: [pool example_com] child 27605 exited on signal 15 (SIGTERM) after 9.362107 seconds from start`,

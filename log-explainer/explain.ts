@@ -124,8 +124,7 @@ export function explainLog(text: string): Explanation {
 
   const sorted = [...tallies.values()].sort(
     (a, b) =>
-      (severityRank.get(a.recogniser.severity) ?? severities.length) -
-        (severityRank.get(b.recogniser.severity) ?? severities.length) ||
+      (severityRank.get(a.recogniser.severity) ?? severities.length) - (severityRank.get(b.recogniser.severity) ?? severities.length) ||
       b.count - a.count ||
       a.firstLine - b.firstLine,
   );

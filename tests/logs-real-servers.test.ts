@@ -15,14 +15,10 @@ import { APACHE_BIN, apacheAvailable, startApache, type ApacheServer } from '@/t
 import { NGINX_BIN, nginxAvailable, startNginx, type NginxServer } from '@/tests/support/nginx';
 import { partialBytes, phpFpmBin, startPhpFpm, type PhpFpmServer } from '@/tests/support/php-fpm';
 
-const nginxSkip: string | false = nginxAvailable()
-  ? false
-  : `nginx is not installed at ${NGINX_BIN} (.ci/run installs nginx-light)`;
+const nginxSkip: string | false = nginxAvailable() ? false : `nginx is not installed at ${NGINX_BIN} (.ci/run installs nginx-light)`;
 const fpmMissing: string | false = phpFpmBin() ? false : 'PHP-FPM is not installed (no /usr/sbin/php-fpm*; .ci/run installs php8.2-fpm)';
 const fpmSkip: string | false = nginxSkip || fpmMissing;
-const apacheSkip: string | false = apacheAvailable()
-  ? false
-  : `Apache is not installed at ${APACHE_BIN} with mod_proxy_fcgi (.ci/run installs apache2)`;
+const apacheSkip: string | false = apacheAvailable() ? false : `Apache is not installed at ${APACHE_BIN} with mod_proxy_fcgi (.ci/run installs apache2)`;
 const apacheFpmSkip: string | false = apacheSkip || fpmMissing;
 
 /** The size of a log file now, so later reads can take only what was added. */
@@ -230,7 +226,10 @@ describe('explaining what a real nginx logs when PHP-FPM’s workers run out or 
     const busy = findingOf(explained, 'nginx-workers-busy', 'php-workers', log);
     assert.equal(explained.findings[0], busy, 'the most serious finding');
     assert.ok(busy.count >= 1 && busy.count <= 5, `${busy.count} requests found no room`);
-    assert.match(busy.lines[0], /\[error\] .*connect\(\) to unix:\S+\/php8\.2-fpm\.sock failed \(11: Resource temporarily unavailable\) while connecting to upstream/);
+    assert.match(
+      busy.lines[0],
+      /\[error\] .*connect\(\) to unix:\S+\/php8\.2-fpm\.sock failed \(11: Resource temporarily unavailable\) while connecting to upstream/,
+    );
     assert.match(busy.recogniser.meaning, /502 Bad Gateway/);
     // The socket answered, so the version it names runs.
     assert.equal(explained.reveals.php, '8.2');
@@ -264,7 +263,10 @@ describe('explaining what a real nginx logs when PHP-FPM’s workers run out or 
     const log = await logAfter(nginx!.errorLog, from, /while reading upstream/);
     const explained = explainLog(log);
     const cut = firstFinding(explained, 'nginx-page-cut-off', 'logs', log);
-    assert.match(cut.lines[0], /readv?\(\) failed \(104: Connection reset by peer\) while reading upstream|upstream prematurely closed .* while reading upstream/);
+    assert.match(
+      cut.lines[0],
+      /readv?\(\) failed \(104: Connection reset by peer\) while reading upstream|upstream prematurely closed .* while reading upstream/,
+    );
     assert.equal(cut.recogniser.severity, 'warning');
     assert.doesNotMatch(cut.recogniser.meaning, /Visitors get a 502/);
     assert.match(cut.recogniser.meaning, /status 200/);
@@ -375,7 +377,10 @@ describe('explaining what a real Apache logs in front of PHP-FPM', { skip: apach
     const fpmLog = await logAfter(fpm!.errorLog, fpmFrom, /GET \/killed\.php"\) execution timed out[^\n]*\n[^\n]*exited on signal 15/);
     const fpmExplained = explainLog(fpmLog);
     const timedOut = findingOf(fpmExplained, 'fpm-execution-timeout', 'php-limits', fpmLog);
-    assert.ok(timedOut.lines.some((l) => l.includes('GET /killed.php')), `PHP-FPM logged:\n${fpmLog}`);
+    assert.ok(
+      timedOut.lines.some((l) => l.includes('GET /killed.php')),
+      `PHP-FPM logged:\n${fpmLog}`,
+    );
     findingOf(fpmExplained, 'fpm-worker-terminated', 'php-limits', fpmLog);
     assert.ok(!idsOf(fpmExplained).includes('fpm-worker-killed'), 'no signal 9');
   });

@@ -276,17 +276,33 @@ describe('what each line means for the visitor', () => {
     }
     assert.match(get('nginx-upload-cut').cause, /upload_max_filesize|post_max_size/);
     // A time-out while sending is still Nginx's own 504.
-    assert.equal(only(nginxLine('upstream timed out (110: Connection timed out) while sending request to upstream', 'http://10.0.0.12:8080/')).id, 'nginx-upstream-timeout');
+    assert.equal(
+      only(nginxLine('upstream timed out (110: Connection timed out) while sending request to upstream', 'http://10.0.0.12:8080/')).id,
+      'nginx-upstream-timeout',
+    );
   });
 
   test('Nginx: a connect time-out to this server means busy workers; to another machine, the firewall', () => {
     const timeout = 'upstream timed out (110: Connection timed out) while connecting to upstream';
-    for (const upstream of ['fastcgi://127.0.0.1:9000', 'http://127.0.0.1:3000/', 'http://127.0.1.1:8080/', 'http://[::1]:3000/', 'http://localhost:3000/', 'fastcgi://unix:/run/php/php8.2-fpm.sock:']) {
+    for (const upstream of [
+      'fastcgi://127.0.0.1:9000',
+      'http://127.0.0.1:3000/',
+      'http://127.0.1.1:8080/',
+      'http://[::1]:3000/',
+      'http://localhost:3000/',
+      'fastcgi://unix:/run/php/php8.2-fpm.sock:',
+    ]) {
       const r = only(nginxLine(timeout, upstream));
       assert.equal(r.id, 'nginx-connect-timeout-local', upstream);
       assert.equal(r.step, 'php-workers', upstream);
     }
-    for (const upstream of ['http://10.0.0.12:8080/', 'fastcgi://192.168.1.20:9000', 'http://[2001:db8::5]:80/', 'http://backend/', 'https://127.example.net/']) {
+    for (const upstream of [
+      'http://10.0.0.12:8080/',
+      'fastcgi://192.168.1.20:9000',
+      'http://[2001:db8::5]:80/',
+      'http://backend/',
+      'https://127.example.net/',
+    ]) {
       const r = only(nginxLine(timeout, upstream));
       assert.equal(r.id, 'nginx-connect-timeout', upstream);
       assert.equal(r.step, 'firewall', upstream);
@@ -297,7 +313,12 @@ describe('what each line means for the visitor', () => {
   });
 
   test('Nginx: all PHP workers busy is said plainly and leads to the workers', () => {
-    const r = only(nginxLine('connect() to unix:/run/php/php8.3-fpm.sock failed (11: Resource temporarily unavailable) while connecting to upstream', 'fastcgi://unix:/run/php/php8.3-fpm.sock:'));
+    const r = only(
+      nginxLine(
+        'connect() to unix:/run/php/php8.3-fpm.sock failed (11: Resource temporarily unavailable) while connecting to upstream',
+        'fastcgi://unix:/run/php/php8.3-fpm.sock:',
+      ),
+    );
     assert.equal(r.id, 'nginx-workers-busy');
     assert.equal(r.step, 'php-workers');
     assert.equal(r.severity, 'critical');
@@ -310,7 +331,12 @@ describe('what each line means for the visitor', () => {
     const tcp = only(nginxLine('connect() to 127.0.0.1:3000 failed (13: Permission denied) while connecting to upstream', 'http://127.0.0.1:3000/'));
     assert.equal(tcp.id, 'nginx-tcp-permission');
     assert.match(tcp.cause, /setsebool -P httpd_can_network_connect 1/);
-    const socket = only(nginxLine('connect() to unix:/run/php/php8.2-fpm.sock failed (13: Permission denied) while connecting to upstream', 'fastcgi://unix:/run/php/php8.2-fpm.sock:'));
+    const socket = only(
+      nginxLine(
+        'connect() to unix:/run/php/php8.2-fpm.sock failed (13: Permission denied) while connecting to upstream',
+        'fastcgi://unix:/run/php/php8.2-fpm.sock:',
+      ),
+    );
     assert.equal(socket.id, 'nginx-socket-permission');
   });
 
@@ -345,7 +371,8 @@ describe('what each line means for the visitor', () => {
     const plain = only(get('cloudflare-plain').sample);
     assert.equal(plain.step, 'cloudflare-status');
     assert.match(plain.meaning, /fault is its own/);
-    const timeout = '<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center><hr><center>cloudflare</center></body></html>';
+    const timeout =
+      '<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center><hr><center>cloudflare</center></body></html>';
     assert.equal(only(timeout).id, 'cloudflare-plain');
   });
 });
@@ -371,7 +398,10 @@ describe('the PHP version a paste gives away', () => {
   });
 
   test('is not read out of the addresses visitors ask for', () => {
-    const access = nginxLine('upstream prematurely closed connection while reading response header from upstream', 'http://127.0.0.1:3000/').replace('GET /shop/', 'GET /docs/php/7.4/manual.html');
+    const access = nginxLine('upstream prematurely closed connection while reading response header from upstream', 'http://127.0.0.1:3000/').replace(
+      'GET /shop/',
+      'GET /docs/php/7.4/manual.html',
+    );
     assert.equal(explainLog(access).reveals.php, undefined);
     assert.equal(phpVersionIn('GET /php/7.4/index.html'), undefined);
     assert.equal(phpVersionIn('/etc/php/7.4/fpm/php.ini'), '7.4');
@@ -442,22 +472,46 @@ describe('other spellings of the same findings', () => {
     ],
     ['2026/11/26 09:14:03 [emerg] 1234#1234: bind() to [::]:443 failed (98: Address already in use)', 'nginx-port-taken', { server: 'nginx' }],
     ['nginx: [emerg] host not found in upstream "php-app:9000" in /etc/nginx/conf.d/site.conf:20', 'nginx-upstream-name-unknown', { server: 'nginx' }],
-    ['Nov 26 09:14:03 web1 kernel: [12345.678901] Out of memory: Kill process 4321 (php-fpm7.4) score 512 or sacrifice child', 'kernel-oom-kill', { php: '7.4' }],
+    [
+      'Nov 26 09:14:03 web1 kernel: [12345.678901] Out of memory: Kill process 4321 (php-fpm7.4) score 512 or sacrifice child',
+      'kernel-oom-kill',
+      { php: '7.4' },
+    ],
     ['Nov 26 09:14:03 web1 kernel: Memory cgroup out of memory: Killed process 987 (nginx) total-vm:123kB', 'kernel-oom-kill', { server: 'nginx' }],
     ['Nov 26 09:14:03 web1 systemd[1]: Failed to start The PHP 7.4 FastCGI Process Manager.', 'systemd-fpm-start-failed', { php: '7.4' }],
     ['Nov 26 09:14:03 web1 systemd[1]: php-fpm.service: Main process exited, code=killed, status=9/KILL', 'systemd-fpm-exited', {}],
-    ['Nov 26 09:14:03 web1 systemd[1]: apache2.service: Failed with result \'exit-code\'.', 'systemd-web-server-failed', { server: 'apache' }],
+    ["Nov 26 09:14:03 web1 systemd[1]: apache2.service: Failed with result 'exit-code'.", 'systemd-web-server-failed', { server: 'apache' }],
     ['[26-Nov-2026 09:14:03] WARNING: [pool www] server reached max_children setting (10), consider raising it', 'fpm-max-children', {}],
     // Pool names as panels write them: cPanel's example_com, Plesk's example.com.
     ['[26-Nov-2026 09:14:03] WARNING: [pool example_com] server reached pm.max_children setting (5), consider raising it', 'fpm-max-children', {}],
     ['[26-Nov-2026 09:14:03] WARNING: [pool example.com] server reached pm.max_children setting (5), consider raising it', 'fpm-max-children', {}],
-    ['[26-Nov-2026 09:14:03] WARNING: [pool example_com] seems busy (you may need to increase pm.start_servers, or pm.min/max_spare_servers), spawning 8 children, there are 0 idle, and 13 total children', 'fpm-seems-busy', {}],
-    ["[26-Nov-2026 09:14:03] WARNING: [pool example.com] child 27605, script '/var/www/vhosts/example.com/httpdocs/index.php' (request: \"GET /index.php\") execution timed out (30.029440 sec), terminating", 'fpm-execution-timeout', {}],
-    ['[26-Nov-2026 09:14:03] WARNING: [pool example.com] child 27605 exited on signal 15 (SIGTERM) after 30.362107 seconds from start', 'fpm-worker-terminated', {}],
+    [
+      '[26-Nov-2026 09:14:03] WARNING: [pool example_com] seems busy (you may need to increase pm.start_servers, or pm.min/max_spare_servers), spawning 8 children, there are 0 idle, and 13 total children',
+      'fpm-seems-busy',
+      {},
+    ],
+    [
+      '[26-Nov-2026 09:14:03] WARNING: [pool example.com] child 27605, script \'/var/www/vhosts/example.com/httpdocs/index.php\' (request: "GET /index.php") execution timed out (30.029440 sec), terminating',
+      'fpm-execution-timeout',
+      {},
+    ],
+    [
+      '[26-Nov-2026 09:14:03] WARNING: [pool example.com] child 27605 exited on signal 15 (SIGTERM) after 30.362107 seconds from start',
+      'fpm-worker-terminated',
+      {},
+    ],
     ['[26-Nov-2026 09:14:03] WARNING: [pool example_com] child 27605 exited on signal 9 (SIGKILL) after 3.1 seconds from start', 'fpm-worker-killed', {}],
     ['[26-Nov-2026 09:14:03] WARNING: [pool example_com] child 27605 exited on signal 11 (SIGSEGV) after 3.1 seconds from start', 'fpm-worker-crashed', {}],
-    ['[26-Nov-2026 09:14:03] ALERT: [pool example.com] pm.min_spare_servers(1) and pm.max_spare_servers(4) cannot be greater than pm.max_children(2)', 'fpm-spare-servers', {}],
-    ["[26-Nov-2026 09:14:03] ERROR: unable to bind listening socket for address '/opt/cpanel/ea-php81/root/usr/var/run/php-fpm/example_com.sock': No such file or directory (2)", 'fpm-bind-no-folder', { php: '8.1' }],
+    [
+      '[26-Nov-2026 09:14:03] ALERT: [pool example.com] pm.min_spare_servers(1) and pm.max_spare_servers(4) cannot be greater than pm.max_children(2)',
+      'fpm-spare-servers',
+      {},
+    ],
+    [
+      "[26-Nov-2026 09:14:03] ERROR: unable to bind listening socket for address '/opt/cpanel/ea-php81/root/usr/var/run/php-fpm/example_com.sock': No such file or directory (2)",
+      'fpm-bind-no-folder',
+      { php: '8.1' },
+    ],
     ['[26-Nov-2026 09:14:03] ERROR: Another FPM instance seems to already listen on /var/run/php-fpm/www.sock', 'fpm-already-running', {}],
     ['Error: listen EADDRINUSE: address already in use 127.0.0.1:8080', 'node-port-taken', {}],
     ['<span class="inline-block">Error code 522</span>', 'cloudflare-522', {}],
@@ -611,7 +665,10 @@ describe('size limits', () => {
     const result = explainLog(text);
     assert.equal(result.truncated, true);
     const head = Buffer.from(text).subarray(0, maxInputBytes).toString();
-    const whole = head.slice(0, head.lastIndexOf('\n')).split('\n').filter((l) => l.trim());
+    const whole = head
+      .slice(0, head.lastIndexOf('\n'))
+      .split('\n')
+      .filter((l) => l.trim());
     assert.equal(result.total, whole.length);
     assert.deepEqual(ids(result), ['fpm-max-children'], 'the line after the limit is not looked at');
     assert.equal(result.findings[0].count, whole.filter((l) => l === get('fpm-max-children').sample).length);

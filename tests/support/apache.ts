@@ -55,7 +55,9 @@ async function silentBackend(): Promise<{ port: number; close(): Promise<void> }
 function workerAccount(): { user: string; group: string } {
   const has = (file: string, name: string) => {
     try {
-      return readFileSync(file, 'utf8').split('\n').some((l) => l.startsWith(`${name}:`));
+      return readFileSync(file, 'utf8')
+        .split('\n')
+        .some((l) => l.startsWith(`${name}:`));
     } catch {
       return false;
     }

@@ -18,12 +18,7 @@ export interface Daemon {
  * with its files in `dir`. If the test process ends without stop(), SIGTERM
  * makes the master stop its workers too (SIGKILL would leave them running).
  */
-export function startDaemon(
-  bin: string,
-  args: string[],
-  dir: string,
-  { stopSignal = 'SIGQUIT' }: { stopSignal?: NodeJS.Signals } = {},
-): Daemon {
+export function startDaemon(bin: string, args: string[], dir: string, { stopSignal = 'SIGQUIT' }: { stopSignal?: NodeJS.Signals } = {}): Daemon {
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));

@@ -30,11 +30,7 @@ export interface NginxServer {
  *   /fpm          fastcgi_pass to `fpm.socket`, running `fpm.script` (only if given)
  *   /fpm/<name>.php  fastcgi_pass to `fpm.socket`, running `<fpm.docroot>/<name>.php` (only if a docroot is given)
  */
-export async function startNginx({
-  upstream,
-}: {
-  upstream?: { fpm?: { socket: string; script: string; docroot?: string } };
-} = {}): Promise<NginxServer> {
+export async function startNginx({ upstream }: { upstream?: { fpm?: { socket: string; script: string; docroot?: string } } } = {}): Promise<NginxServer> {
   const dir = await mkdtemp(join(tmpdir(), 'nginx-test-'));
   const port = await freePort();
   const closed = await closedPort();
