@@ -134,7 +134,17 @@ const walks: Walk[] = [
     async run(page, visited) {
       await walk(
         page,
-        [owner, skip, everyone, ['error-page=cloudflare-52x', 'cf-code'], ['cf-code=526', 'reload'], ['reload=broken', 'access'], ['access=ssh', 'cms'], ['cms=wordpress', 'server'], ['server=nginx', 'cloudflare-ssl']],
+        [
+          owner,
+          skip,
+          everyone,
+          ['error-page=cloudflare-52x', 'cf-code'],
+          ['cf-code=526', 'reload'],
+          ['reload=broken', 'access'],
+          ['access=ssh', 'cms'],
+          ['cms=wordpress', 'server'],
+          ['server=nginx', 'cloudflare-ssl'],
+        ],
         visited,
       );
       assert.match(await mainText(page), /Full \(strict\)/);
@@ -144,14 +154,31 @@ const walks: Walk[] = [
     name: 'nginx-ssh',
     title: 'an Nginx page with SSH: every fix up to the hand-off, and never the firewall test',
     async run(page, visited) {
-      await walk(page, [owner, skip, everyone, ['error-page=nginx', 'reload'], ['reload=broken', 'access'], ['access=ssh', 'cdn'], ['cdn=no', 'cms'], ['cms=wordpress', 'proxy']], visited);
+      await walk(
+        page,
+        [
+          owner,
+          skip,
+          everyone,
+          ['error-page=nginx', 'reload'],
+          ['reload=broken', 'access'],
+          ['access=ssh', 'cdn'],
+          ['cdn=no', 'cms'],
+          ['cms=wordpress', 'proxy'],
+        ],
+        visited,
+      );
       const firewall = await titleOf('firewall');
       const handoff = await titleOf('handoff');
       const fixesSeen: string[] = [];
       for (let i = 0; i < stepIds.length; i++) {
         const step = await currentStep(page);
         assert.notEqual(step, 'firewall');
-        assert.doesNotMatch(await mainText(page), /switch(?:ing|ed)? (?:it|the firewall|your firewall) off|(?:switch|turn)(?:ing)? off (?:the|your) firewall/i, `${step} talks of switching the firewall off`);
+        assert.doesNotMatch(
+          await mainText(page),
+          /switch(?:ing|ed)? (?:it|the firewall|your firewall) off|(?:switch|turn)(?:ing)? off (?:the|your) firewall/i,
+          `${step} talks of switching the firewall off`,
+        );
         if (step === 'handoff') break;
         assert.equal(stepMeta(step).kind, 'fix', `${step} comes among the fixes`);
         fixesSeen.push(step);
@@ -166,7 +193,8 @@ const walks: Walk[] = [
       assert.ok(fixesSeen.length >= 5, fixesSeen.join(', '));
       assert.equal(new Set(fixesSeen).size, fixesSeen.length, `no fix twice: ${fixesSeen.join(', ')}`);
       assert.equal(fixesSeen.at(-1), 'contact-host');
-      for (const ruledOut of ['firewall', 'firewall-back-on', 'bans', 'dns']) assert.ok(!fixesSeen.includes(ruledOut), `${ruledOut} after an Nginx page: ${fixesSeen.join(', ')}`);
+      for (const ruledOut of ['firewall', 'firewall-back-on', 'bans', 'dns'])
+        assert.ok(!fixesSeen.includes(ruledOut), `${ruledOut} after an Nginx page: ${fixesSeen.join(', ')}`);
       const record = await page.getByRole('region', { name: 'Your answers so far' }).innerText();
       assert.ok(!record.includes(firewall), 'the firewall step is nowhere in the journey');
     },
@@ -198,7 +226,17 @@ const walks: Walk[] = [
       };
       await walk(
         page,
-        [owner, skip, everyone, ['error-page=not-sure', 'reload'], ['reload=broken', 'access'], ['access=panel', 'cdn'], ['cdn=no', 'cms'], ['cms=wordpress', 'server'], ['server=nginx', 'logs']],
+        [
+          owner,
+          skip,
+          everyone,
+          ['error-page=not-sure', 'reload'],
+          ['reload=broken', 'access'],
+          ['access=panel', 'cdn'],
+          ['cdn=no', 'cms'],
+          ['cms=wordpress', 'server'],
+          ['server=nginx', 'logs'],
+        ],
         visited,
       );
       await commandsInView('logs');
@@ -215,7 +253,17 @@ const walks: Walk[] = [
     async run(page, visited) {
       await walk(
         page,
-        [owner, skip, everyone, ['error-page=nginx', 'reload'], ['reload=broken', 'access'], ['access=ssh', 'cdn'], ['cdn=no', 'cms'], ['cms=none', 'app'], ['app=node', 'app-server']],
+        [
+          owner,
+          skip,
+          everyone,
+          ['error-page=nginx', 'reload'],
+          ['reload=broken', 'access'],
+          ['access=ssh', 'cdn'],
+          ['cdn=no', 'cms'],
+          ['cms=none', 'app'],
+          ['app=node', 'app-server'],
+        ],
         visited,
       );
       // The part for Node.js apps is a fold of its own; opening it shows the two loopback addresses.

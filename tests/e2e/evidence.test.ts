@@ -34,7 +34,10 @@ describe('let us look at your site first', () => {
       assert.equal(await page.getByRole('link', { name: 'Explain my error log' }).getAttribute('href'), '/explain/role=owner');
       // The check's own answer is given by its result link, never offered as a button.
       const offered = await page.locator('#answers a').allInnerTexts();
-      assert.deepEqual(offered.map((t) => t.trim()), [await labelOf('evidence', 'skip')]);
+      assert.deepEqual(
+        offered.map((t) => t.trim()),
+        [await labelOf('evidence', 'skip')],
+      );
 
       // An address the check refuses at once: the check page gets it and says why, keeping what was typed.
       await page.getByLabel('Your site’s address').fill('ftp://example.com');
@@ -131,7 +134,8 @@ describe('which error page do you see?', () => {
 });
 
 const sample = (id: string) => recognisers.find((r) => r.id === id)!;
-const socketLine = '2026/11/26 09:14:03 [crit] 812#812: *3 connect() to unix:/run/php/php8.1-fpm.sock failed (2: No such file or directory) while connecting to upstream, client: 203.0.113.7, server: example.com, request: "GET / HTTP/1.1", upstream: "fastcgi://unix:/run/php/php8.1-fpm.sock:", host: "example.com"';
+const socketLine =
+  '2026/11/26 09:14:03 [crit] 812#812: *3 connect() to unix:/run/php/php8.1-fpm.sock failed (2: No such file or directory) while connecting to upstream, client: 203.0.113.7, server: example.com, request: "GET / HTTP/1.1", upstream: "fastcgi://unix:/run/php/php8.1-fpm.sock:", host: "example.com"';
 const noise = '2026/11/26 09:14:04 [notice] 812#812: zzqqnoiseline gracefully shutting down';
 
 async function paste(page: Page, text: string) {
@@ -158,7 +162,10 @@ describe('explain my error log', () => {
       assert.match(await findings.first().innerText(), /Seen 2 times/);
       assert.match(await page.getByText(/We read \d+ lines/).innerText(), /We read 4 lines; 2 matched nothing/);
 
-      await findings.first().getByRole('link', { name: /^Go to the fix/ }).click();
+      await findings
+        .first()
+        .getByRole('link', { name: /^Go to the fix/ })
+        .click();
       await page.waitForURL(/start=proxy/);
       assert.equal(await heading(page), await titleOf('proxy'));
       assert.match(page.url(), /server=nginx/);

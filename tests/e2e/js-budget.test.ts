@@ -42,7 +42,10 @@ describe('JavaScript budget', () => {
       const ours = await scriptBytes('.', sources);
       const extra = ours.gzip - floor.gzip;
       assert.ok(floor.gzip > 30 * 1024, `the floor looks wrong: ${floor.gzip} bytes`);
-      assert.ok(extra <= budget, `${name}: ${(extra / 1024).toFixed(1)} KiB gzip beyond the floor (${(ours.gzip / 1024).toFixed(1)} vs ${(floor.gzip / 1024).toFixed(1)} KiB); the budget is 20 KiB`);
+      assert.ok(
+        extra <= budget,
+        `${name}: ${(extra / 1024).toFixed(1)} KiB gzip beyond the floor (${(ours.gzip / 1024).toFixed(1)} vs ${(floor.gzip / 1024).toFixed(1)} KiB); the budget is 20 KiB`,
+      );
     });
   }
 });

@@ -132,7 +132,10 @@ describe('the live check in the browser', () => {
       await runCheck(page, `${fixtures.url}/cloudflare-502`);
       for (const details of await page.locator('details').all()) await details.locator('summary').click();
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-      assert.deepEqual(results.violations.map((v) => `${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`), []);
+      assert.deepEqual(
+        results.violations.map((v) => `${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`),
+        [],
+      );
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
       assert.equal(overflow, false, 'nothing wider than a 360 px phone');
       await page.context().close();
@@ -174,7 +177,10 @@ describe('the live check in the browser', () => {
   test('the hand-off message says what the check saw', async () => {
     const res = await fetch(`${env.app.url}/message/role=owner/reach=everyone/check=http-502+cdn-cloudflare+page-edge`);
     const html = await res.text();
-    assert.match(html, /What a live check of the site from outside saw:\n- The site answered with HTTP status 502; Cloudflare sits in front of the site; the error came from the CDN’s own servers\./);
+    assert.match(
+      html,
+      /What a live check of the site from outside saw:\n- The site answered with HTTP status 502; Cloudflare sits in front of the site; the error came from the CDN’s own servers\./,
+    );
   });
 });
 
@@ -186,7 +192,12 @@ describe('the check’s API', () => {
   after(() => limited?.stop());
 
   const post = (app: AppServer, body: unknown, signal?: AbortSignal) =>
-    fetch(`${app.url}/api/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body), signal });
+    fetch(`${app.url}/api/check`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      signal,
+    });
 
   test('bad input is a 400 with a message; a result streams as JSON lines', async () => {
     const bad = await post(env.app, '{not json');
@@ -199,7 +210,10 @@ describe('the check’s API', () => {
     const ok = await post(env.app, { url: `${fixtures.url}/healthy`, context: '/role=owner' });
     assert.equal(ok.status, 200);
     assert.match(ok.headers.get('content-type') ?? '', /ndjson/);
-    const lines = (await ok.text()).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await ok.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.ok(lines.some((l) => l.progress?.stage === 'connect'));
     const { view } = lines.at(-1).state;
     assert.equal(view.verdict, 'Your site loads for us');

@@ -9,7 +9,6 @@ import { answer, heading, labels, pick } from '@/tests/support/wizard';
 
 /** Progress is never lost: reload, back, forward, a restarted server, and the browser's memory of it. */
 
-
 const env = appAndBrowser();
 
 const key = '502-troubleshooter:progress';
@@ -138,7 +137,9 @@ describe('progress is never lost', () => {
     await page.goto(`${env.app.url}/step/reverse-proxy`);
     assert.match(page.url(), /\/step\/proxy$/);
     assert.equal(await heading(page), await titleOf('proxy'));
-    await page.goto(`${env.app.url}/fix/role=owner/reach=everyone/error-page=nginx/reload=broken/access=ssh/cdn=no/cms=none/at=disable-firewall/start=disable-firewall`);
+    await page.goto(
+      `${env.app.url}/fix/role=owner/reach=everyone/error-page=nginx/reload=broken/access=ssh/cdn=no/cms=none/at=disable-firewall/start=disable-firewall`,
+    );
     assert.equal(await heading(page), await titleOf('firewall'));
     assert.match(await page.getByRole('status').innerText(), /never be left off/);
     await page.context().close();

@@ -9,14 +9,37 @@ import { appAndBrowser } from '@/tests/support/harness';
 
 /** Security headers on every kind of page, and the two script policies at work. */
 
-
 const env = appAndBrowser();
 
-const relaxed = ['/', '/fix', '/fix/role=owner', '/fix/role=owner/reach=everyone', '/step/restart', '/summary/role=owner', '/steps', '/map', '/no-such-page', '/fix/banana'];
-const strict = ['/message/role=owner?site=example.com', '/explain', '/explain/role=owner', '/check', '/check/role=owner', '/check/role=owner?url=ftp%3A%2F%2Fexample.com', '/steps/link?server=nginx'];
+const relaxed = [
+  '/',
+  '/fix',
+  '/fix/role=owner',
+  '/fix/role=owner/reach=everyone',
+  '/step/restart',
+  '/summary/role=owner',
+  '/steps',
+  '/map',
+  '/no-such-page',
+  '/fix/banana',
+];
+const strict = [
+  '/message/role=owner?site=example.com',
+  '/explain',
+  '/explain/role=owner',
+  '/check',
+  '/check/role=owner',
+  '/check/role=owner?url=ftp%3A%2F%2Fexample.com',
+  '/steps/link?server=nginx',
+];
 
 function directives(policy: string): Map<string, string> {
-  return new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+  return new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values.join(' ')]),
+  );
 }
 
 describe('security headers', () => {
@@ -68,7 +91,10 @@ describe('security headers', () => {
     }
     for (const route of strictRoutes) {
       assert.ok(!prerendered.some((r) => r === route || r.startsWith(`${route}/`)), `${route} must render per request for its nonce`);
-      assert.ok(proxyConfig.matcher.some((m) => m === route || m.startsWith(`${route}/`)), `proxy.ts does not cover ${route}`);
+      assert.ok(
+        proxyConfig.matcher.some((m) => m === route || m.startsWith(`${route}/`)),
+        `proxy.ts does not cover ${route}`,
+      );
     }
   });
 
@@ -99,7 +125,9 @@ describe('security headers', () => {
 
     // Strict: the log explainer's action runs in place.
     await page.goto(`${env.app.url}/explain`);
-    await page.getByLabel('Lines from your error log').fill('[26-Nov-2026 09:14:03] WARNING: [pool www] server reached pm.max_children setting (5), consider raising it');
+    await page
+      .getByLabel('Lines from your error log')
+      .fill('[26-Nov-2026 09:14:03] WARNING: [pool www] server reached pm.max_children setting (5), consider raising it');
     await page.getByRole('button', { name: 'Explain these lines' }).click();
     await page.locator('[data-finding]').first().waitFor();
     assert.match(page.url(), /\/explain$/);
@@ -115,7 +143,10 @@ describe('crawlers', () => {
     const disallowed = robots.split('\n').flatMap((line) => /^Disallow:\s*(\S+)/.exec(line)?.[1] ?? []);
     // The bare route too: the landing page links to /check itself.
     for (const path of [...strictRoutes.flatMap((route) => [route, `${route}/role=owner`]), '/api/check']) {
-      assert.ok(disallowed.some((rule) => path.startsWith(rule)), `${path} is open to crawlers`);
+      assert.ok(
+        disallowed.some((rule) => path.startsWith(rule)),
+        `${path} is open to crawlers`,
+      );
     }
     assert.ok(!disallowed.some((rule) => '/fix/role=owner'.startsWith(rule)), 'the wizard stays crawlable');
   });

@@ -60,7 +60,9 @@ after(async () => {
 describe('site settings', () => {
   test('the product name, support contacts, site address and hosting panel reach the pages', async () => {
     const page = await newPhone(browser, { javaScriptEnabled: false });
-    await page.goto(`${app.url}/fix/role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=none/cdn=no/cms=none/dns=broken/contact-host=broken`);
+    await page.goto(
+      `${app.url}/fix/role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=none/cdn=no/cms=none/dns=broken/contact-host=broken`,
+    );
     assert.match(await page.title(), /· Acme Hosting Help$/);
     assert.equal(await page.getByRole('banner').getByRole('link').first().innerText(), 'Acme Hosting Help');
 

@@ -22,14 +22,38 @@ export async function buildBareNext(): Promise<string> {
   const page = 'export default function Page() {\n  return <h1>Hello</h1>;\n}\n';
   await writeFile(join(dir, 'app/page.tsx'), page);
   await mkdir(join(dir, 'app/fix/[[...answers]]'), { recursive: true });
-  await writeFile(join(dir, 'app/fix/[[...answers]]/page.tsx'), `export const dynamicParams = true;\nexport function generateStaticParams() {\n  return [];\n}\n${page}`);
-  await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { jsx: 'react-jsx', strict: true, skipLibCheck: true, module: 'esnext', moduleResolution: 'bundler', target: 'ES2022', lib: ['dom', 'ES2022'], noEmit: true, isolatedModules: true, esModuleInterop: true }, include: ['**/*.tsx'] }));
+  await writeFile(
+    join(dir, 'app/fix/[[...answers]]/page.tsx'),
+    `export const dynamicParams = true;\nexport function generateStaticParams() {\n  return [];\n}\n${page}`,
+  );
+  await writeFile(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        jsx: 'react-jsx',
+        strict: true,
+        skipLibCheck: true,
+        module: 'esnext',
+        moduleResolution: 'bundler',
+        target: 'ES2022',
+        lib: ['dom', 'ES2022'],
+        noEmit: true,
+        isolatedModules: true,
+        esModuleInterop: true,
+      },
+      include: ['**/*.tsx'],
+    }),
+  );
   // Hard links make node_modules instant; a plain copy where they can't be made.
   try {
     execFileSync('cp', ['-al', 'node_modules', join(dir, 'node_modules')]);
   } catch {
     await cp('node_modules', join(dir, 'node_modules'), { recursive: true });
   }
-  execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { cwd: dir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'pipe' });
+  execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+    cwd: dir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'pipe',
+  });
   return dir;
 }

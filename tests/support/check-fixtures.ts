@@ -54,16 +54,22 @@ export async function startCheckFixtures(): Promise<CheckFixtures> {
         return res.end(`<!doctype html><title>Big</title>${'<p>lorem ipsum</p>'.repeat(60_000)}`);
       case '/cloudflare-502':
         res.writeHead(502, { server: 'cloudflare', 'cf-ray': '8c1f2e3d4b5a6978-LHR', 'content-type': 'text/html' });
-        return res.end('<title>example.com | 502: Bad gateway</title><div id="cf-wrapper"><div id="cf-error-details"><h1>Bad gateway <span>Error code 502</span></h1> Cloudflare Ray ID: 8c1f2e3d4b5a6978</div></div>');
+        return res.end(
+          '<title>example.com | 502: Bad gateway</title><div id="cf-wrapper"><div id="cf-error-details"><h1>Bad gateway <span>Error code 502</span></h1> Cloudflare Ray ID: 8c1f2e3d4b5a6978</div></div>',
+        );
       case '/cloudflare-plain':
         res.writeHead(502, { server: 'cloudflare', 'cf-ray': '8c1f2e3d4b5a6978-LHR', 'content-type': 'text/html' });
-        return res.end('<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n');
+        return res.end(
+          '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n',
+        );
       case '/cloudflare-no-page':
         res.writeHead(502, { server: 'cloudflare', 'cf-ray': '8c1f2e3d4b5a6978-LHR', 'content-length': '0' });
         return res.end();
       case '/cloudflare-521':
         res.writeHead(521, { server: 'cloudflare', 'cf-ray': '8c1f2e3d4b5a6978-LHR', 'content-type': 'text/html' });
-        return res.end('<title>example.com | 521: Web server is down</title><div id="cf-wrapper"><div id="cf-error-details">Web server is down</div> Cloudflare Ray ID: 8c1f2e3d4b5a6978</div>');
+        return res.end(
+          '<title>example.com | 521: Web server is down</title><div id="cf-wrapper"><div id="cf-error-details">Web server is down</div> Cloudflare Ray ID: 8c1f2e3d4b5a6978</div>',
+        );
     }
     if (path === '/cut-502') {
       res.writeHead(502, { server: 'nginx/1.22.1', 'content-type': 'text/html', 'content-length': '5000' });

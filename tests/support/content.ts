@@ -82,7 +82,12 @@ export function withoutPanelCommands(html: string): string {
 export function serverCommandsIn(html: string, { panel = false }: { panel?: boolean } = {}): string[] {
   const rest = withoutLocalCommands(panel ? withoutPanelCommands(html) : html);
   const found: string[] = [];
-  for (const m of rest.matchAll(/<pre\b[^>]*>([\s\S]*?)<\/pre>/g)) found.push(`code block: ${textOf(m[1] ?? '').trim().slice(0, 60)}`);
+  for (const m of rest.matchAll(/<pre\b[^>]*>([\s\S]*?)<\/pre>/g))
+    found.push(
+      `code block: ${textOf(m[1] ?? '')
+        .trim()
+        .slice(0, 60)}`,
+    );
   for (const m of textOf(rest).matchAll(/\bsudo [^\n]{0,40}/g)) found.push(`text: ${m[0]}`);
   const serverOnly =
     /<code>((?:sudo|systemctl|journalctl|apachectl|csf|ufw|firewall-cmd|fail2ban-client|wp|tail|lsof|truncate|service|iptables|ss|du|df|free|top|uptime) [^<]+|nginx -t[^<]*|php-fpm[\d.]* -[^<]*)<\/code>/g;

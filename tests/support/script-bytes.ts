@@ -4,7 +4,11 @@ import { gzipSync } from 'node:zlib';
 
 /** The scripts a page's HTML asks for (`<script src="/_next/...">`), less the `noModule` ones modern browsers skip. */
 export function scriptSources(html: string): string[] {
-  return [...new Set([...html.matchAll(/<script([^>]*)>/g)].filter((m) => !/\bnoModule\b/i.test(m[1])).flatMap((m) => /src="(\/_next\/[^"]+)"/.exec(m[1])?.[1] ?? []))];
+  return [
+    ...new Set(
+      [...html.matchAll(/<script([^>]*)>/g)].filter((m) => !/\bnoModule\b/i.test(m[1])).flatMap((m) => /src="(\/_next\/[^"]+)"/.exec(m[1])?.[1] ?? []),
+    ),
+  ];
 }
 
 /** Bytes of those scripts as built (raw) and gzip-compressed, read from a build folder. */

@@ -24,7 +24,15 @@ export interface AppServer {
  * Serves the production build (`next build` must have run) on a free
  * loopback port, and waits until it answers.
  */
-export async function startApp({ cwd = process.cwd(), env = {}, port: wanted }: { cwd?: string; env?: Record<string, string>; port?: number } = {}): Promise<AppServer> {
+export async function startApp({
+  cwd = process.cwd(),
+  env = {},
+  port: wanted,
+}: {
+  cwd?: string;
+  env?: Record<string, string>;
+  port?: number;
+} = {}): Promise<AppServer> {
   const port = wanted ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd,
