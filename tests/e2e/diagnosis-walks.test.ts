@@ -102,6 +102,7 @@ const walks: Walk[] = [
       assert.match(page.url(), /php=8\.2/, 'the PHP version the line gave away comes along');
       assert.match(page.url(), /found=/);
       assert.match((await page.locator('main').textContent()) ?? '', /pm\.max_children/);
+      assert.match(await page.getByRole('region', { name: 'Your answers so far' }).innerText(), /PHP version\s+8\.2/);
       await visited();
     },
   },

@@ -169,10 +169,11 @@ describe('explain my error log', () => {
       await page.waitForURL(/start=proxy/);
       assert.equal(await heading(page), await titleOf('proxy'));
       assert.match(page.url(), /server=nginx/);
-      assert.match(page.url(), /php=8\.1/);
+      // A missing socket names the PHP version Nginx looks for, which may be the one the server lacks: not taken as theirs.
+      assert.doesNotMatch(page.url(), /php=/);
       assert.match(page.url(), /found=/);
       const record = await journey(page);
-      assert.match(record, /PHP version\s+8\.1/);
+      assert.doesNotMatch(record, /PHP version/);
       assert.match(record, /Web server\s+Nginx/);
       assert.match(record, /CMS\s+WordPress/, 'the person’s own answers come along');
       pages.add(new URL(page.url()).pathname);
