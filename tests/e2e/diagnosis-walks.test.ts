@@ -7,7 +7,7 @@ import { stepIds, stepMeta } from '@/machines/steps';
 import { axeViolations, newPhone } from '@/tests/support/browser';
 import { titleOf } from '@/tests/support/content';
 import { appAndBrowser } from '@/tests/support/harness';
-import { heading, labelOf, pick, walk } from '@/tests/support/wizard';
+import { heading, labelOf, walk } from '@/tests/support/wizard';
 
 /**
  * Diagnosis from the evidence, walked from the landing page on a 360 px
