@@ -43,13 +43,14 @@ for (const javaScriptEnabled of [true, false]) {
       assert.equal(await page.locator('#verdict').innerText(), 'Your site is down for everyone: Nginx can’t reach what runs your site');
       if (javaScriptEnabled) assert.equal(await page.evaluate(() => document.activeElement?.id), 'verdict');
       const suggested = await page.locator('dl dd strong').allInnerTexts();
-      assert.deepEqual(suggested, [await labelOf('reach', 'everyone'), await labelOf('error-page', 'nginx')]);
+      assert.deepEqual(suggested, [await labelOf('reach', 'everyone'), await labelOf('error-page', 'nginx'), await labelOf('cdn', 'no')]);
       await page.locator('[data-finding="status"] summary').click();
       assert.match(await page.locator('[data-finding="status"] pre').innerText(), /server: nginx/);
 
       await page.getByRole('link', { name: 'Use these answers' }).click();
-      await page.waitForURL(/\/fix\/role=owner\/evidence=skip\/reach=everyone\/error-page=nginx\/check=http-502\+page-nginx\+server-nginx$/);
-      assert.equal(await heading(page), await titleOf('reload'));
+      await page.waitForURL(/\/fix\/role=owner\/evidence=skip\/reach=everyone\/error-page=nginx\/cdn=no\/check=http-502\+page-nginx\+server-nginx$/);
+      // The check loaded the site and saw it fail: that was the reload, so the wizard asks about access next.
+      assert.equal(await heading(page), await titleOf('access'));
 
       await page.getByRole('link', { name: 'Check all your answers' }).click();
       await page.waitForURL(/\/summary\//);
@@ -73,8 +74,9 @@ for (const javaScriptEnabled of [true, false]) {
       assert.equal(await page.getByRole('link', { name: 'Carry on without them' }).getAttribute('href'), '/fix/role=owner');
 
       await page.getByRole('link', { name: 'Use these answers' }).click();
-      await page.waitForURL(/\/fix\/role=owner\/evidence=checked\/reach=everyone\/error-page=nginx\/check=http-502\+page-nginx\+server-nginx$/);
-      assert.equal(await heading(page), await titleOf('reload'));
+      await page.waitForURL(/\/fix\/role=owner\/evidence=checked\/reach=everyone\/error-page=nginx\/cdn=no\/check=http-502\+page-nginx\+server-nginx$/);
+      // The check loaded the site and saw it fail: that was the reload, so the wizard asks about access next.
+      assert.equal(await heading(page), await titleOf('access'));
       await page.context().close();
     });
 
@@ -218,7 +220,7 @@ describe('the check’s API', () => {
     const { view } = lines.at(-1).state;
     assert.equal(view.verdict, 'Your site loads for us');
     // Sent from the evidence step (an owner's next question), the result answers it too.
-    assert.equal(view.useHref, '/fix/role=owner/evidence=checked/reach=only-me/server=nginx/check=up+server-nginx');
+    assert.equal(view.useHref, '/fix/role=owner/evidence=checked/reach=only-me/cdn=no/server=nginx/check=up+server-nginx');
     assert.equal(view.returnHref, '/fix/role=owner');
     assert.deepEqual(view.tokens, ['up', 'server-nginx']);
   });
