@@ -30,9 +30,24 @@ export const fixes = {
   'php-version': { stage: 'advanced', needs: 'panel' },
   'php-limits': { stage: 'advanced', needs: 'panel' },
   'contact-host': { stage: 'advanced' },
-} as const satisfies Record<string, { stage: Stage; needs?: 'panel' | 'ssh' | 'domain' | 'device' }>;
+} as const satisfies Record<string, { stage: Stage; needs?: Needs }>;
 
+type Needs = 'panel' | 'ssh' | 'domain' | 'device';
 export type FixId = keyof typeof fixes;
 
-/** The fixes that come after the questions, in the order a plan may pick them. */
-export type ServerFix = Exclude<FixId, 'reload' | 'clear-cache' | 'flush-dns' | 'other-network' | 'firewall-back-on'>;
+/** Fixes a plan never picks: the quick fixes come before the questions, and switching a firewall back on only follows the firewall step. */
+const notPlanned = ['reload', 'clear-cache', 'flush-dns', 'other-network', 'firewall-back-on'] as const;
+
+/** The fixes that come after the questions, which a plan may pick. */
+export type ServerFix = Exclude<FixId, (typeof notPlanned)[number]>;
+
+export function isServerFix(step: string): step is ServerFix {
+  return Object.hasOwn(fixes, step) && !(notPlanned as readonly string[]).includes(step);
+}
+
+export const serverFixes = (Object.keys(fixes) as FixId[]).filter(isServerFix);
+
+/** The access a fix asks for, if any. */
+export function needsOf(step: FixId): Needs | undefined {
+  return (fixes[step] as { needs?: Needs }).needs;
+}

@@ -4,7 +4,7 @@ import { errorPages } from '@/evidence/error-pages';
 import { recognisers, severities } from '@/evidence/log-lines';
 import type { Pointer } from '@/evidence/pointer';
 import { hasAccess, runsCms, runsPhp, type Facts, type WizardContext } from './facts';
-import { fixes, type ServerFix } from './fixes';
+import { needsOf, type ServerFix } from './fixes';
 
 /**
  * The plan: which server fixes a person is offered, in which order. The
@@ -73,7 +73,7 @@ function appPointer(facts: Facts): Pointer | undefined {
 
 /** May this person be offered this fix at all, whatever the evidence? */
 function offered(step: ServerFix, facts: Facts): boolean {
-  const needs = (fixes[step] as { needs?: string }).needs;
+  const needs = needsOf(step);
   if ((needs === 'panel' || needs === 'ssh') && !hasAccess(facts, needs)) return false;
   if (step === 'plugins' && !runsCms(facts)) return false;
   if (phpOnly.includes(step) && !runsPhp(facts)) return false;
@@ -118,8 +118,14 @@ export function plan({ facts, evidence }: Pick<WizardContext, 'facts' | 'evidenc
 /** Steps that count as tried for a fix: switching the firewall back on is the firewall step's second half. */
 const alsoCounts: Partial<Record<ServerFix, string>> = { firewall: 'firewall-back-on' };
 
+/** The machine asks once per fix (one guard each) with the same context; the plan is worked out once. */
+const nextFixOf = new WeakMap<object, ServerFix | null>();
+
 /** The first fix of the plan not tried yet; `undefined` when every fix has been tried. */
 export function nextFix(context: Pick<WizardContext, 'facts' | 'evidence' | 'tried'>): ServerFix | undefined {
-  const tried = new Set(context.tried.map((t) => t.step));
-  return plan(context).order.find((step) => !tried.has(step) && !tried.has(alsoCounts[step] ?? ''));
+  if (!nextFixOf.has(context)) {
+    const tried = new Set(context.tried.map((t) => t.step));
+    nextFixOf.set(context, plan(context).order.find((step) => !tried.has(step) && !tried.has(alsoCounts[step] ?? '')) ?? null);
+  }
+  return nextFixOf.get(context) ?? undefined;
 }

@@ -1,9 +1,9 @@
 import { and, assign, setup } from 'xstate';
 import { checkSawItFail } from '@/evidence/check-outcomes';
 import { cloudflareCodeNumbers } from '@/evidence/cloudflare';
-import { errorPageIds } from '@/evidence/error-pages';
+import { errorPageIds, errorPages, type ErrorPageEvidence } from '@/evidence/error-pages';
 import { hasAccess, knows, runsCms, type FactName, type Facts, type WizardContext } from './facts';
-import { fixes, type FixId, type ServerFix } from './fixes';
+import { fixes, needsOf, serverFixes, type FixId, type ServerFix } from './fixes';
 import type { AnswerMeta, StepMeta } from './meta';
 import { nextFix } from './plan';
 
@@ -34,13 +34,11 @@ function question<A extends string>(step: string, fact: FactName, ids: readonly 
 
 /** A fix with the usual answers; "I can't do this" only where it needs access the person may lack. */
 function fixMeta(step: FixId, answers: AnswerMeta[] = outcomeAnswers(step)): StepMeta {
-  const { stage, needs } = fixes[step] as { stage: StepMeta['stage']; needs?: StepMeta['needs'] };
-  return { kind: 'fix', stage, guidance: step, needs, answers };
+  return { kind: 'fix', stage: fixes[step].stage, guidance: step, needs: needsOf(step), answers };
 }
 
 function outcomeAnswers(step: FixId): AnswerMeta[] {
-  const needs = (fixes[step] as { needs?: string }).needs;
-  return [{ id: 'fixed' }, { id: 'broken' }, ...(needs ? [{ id: 'cannot' as const }] : [])];
+  return [{ id: 'fixed' }, { id: 'broken' }, ...(needsOf(step) ? [{ id: 'cannot' as const }] : [])];
 }
 
 /** A server fix: fixed ends the journey; otherwise the plan's next fix. */
@@ -83,14 +81,10 @@ function answered<A extends string, T>(q: { ids: readonly A[] }, next: (id: A) =
 
 /** The plan's fixes, each behind the guard that picks it. */
 const planTransitions = [
-  ...(Object.keys(fixes) as FixId[]).flatMap((step) => (isServerFix(step) ? [{ target: step, guard: { type: 'planSays', params: { step } } } as const] : [])),
+  ...serverFixes.map((step) => ({ target: step, guard: { type: 'planSays', params: { step } } }) as const),
   // Every fix tried, the hand-off included: the journey ends with the message for the host.
   { target: 'handoff' },
 ];
-
-function isServerFix(step: FixId): step is ServerFix {
-  return !['reload', 'clear-cache', 'flush-dns', 'other-network', 'firewall-back-on'].includes(step);
-}
 
 export const troubleshooter = setup({
   types: {
@@ -140,13 +134,9 @@ export const troubleshooter = setup({
     'error-page': {
       meta: errorPage.meta,
       on: answered(errorPage, (id) => {
-        // A page gives away the CDN or the web server, so their questions are skipped.
-        const derived: Partial<Facts> = {
-          page: id,
-          ...(id.startsWith('cloudflare') ? { cdn: 'yes' } : {}),
-          ...(id === 'nginx' || id === 'apache' ? { server: id } : {}),
-        };
-        const actions = learn('error-page', derived);
+        // A page gives away the CDN or the web server (evidence/error-pages.ts), so their questions are skipped.
+        const derived: ErrorPageEvidence['derive'] = (errorPages[id] as ErrorPageEvidence).derive;
+        const actions = learn('error-page', { page: id, ...derived });
         return id === 'cloudflare-52x'
           ? [
               { target: 'cf-code', guard: 'isOwner', actions },

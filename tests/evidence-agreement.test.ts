@@ -10,6 +10,7 @@ import type { CheckReport } from '@/live-check/report';
 import { plan } from '@/machines/plan';
 import { isStep } from '@/machines/steps';
 import { stateFromSegments } from '@/machines/url-state';
+import { oneAnswer } from './support/check-reports';
 
 /**
  * One home for each fact: the evidence tables say what each error page,
@@ -30,23 +31,7 @@ const ssh = { facts: { role: 'owner', access: 'ssh', cms: 'wordpress', server: '
 const expected = (fixes: readonly string[], extra: Parameters<typeof plan>[0]) => fixes.find((f) => plan(extra).order.includes(f as never));
 
 function cloudflareReport(status: number, body = '<div id="cf-error-details">Cloudflare Ray ID: 8f1a</div>'): CheckReport {
-  return {
-    url: 'https://example.com/',
-    checkedAt: '2026-12-01T09:00:00.000Z',
-    totalMs: 120,
-    hops: [
-      {
-        url: 'https://example.com/',
-        address: '203.0.113.9',
-        addresses: ['203.0.113.9'],
-        dnsMs: 3,
-        connectMs: 10,
-        status,
-        headers: { server: 'cloudflare', 'cf-ray': '8f1a-LHR' },
-        body,
-      },
-    ],
-  };
+  return oneAnswer({ status, headers: { server: 'cloudflare', 'cf-ray': '8f1a-LHR' }, body });
 }
 
 /** The answers and evidence token a live-check result link carries into the wizard. */
@@ -86,40 +71,16 @@ describe('error pages mean the same to the question and the live check', () => {
       502,
       '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>',
     ),
-    nginx: {
-      url: 'https://example.com/',
-      checkedAt: '2026-12-01T09:00:00.000Z',
-      totalMs: 40,
-      hops: [
-        {
-          url: 'https://example.com/',
-          address: '203.0.113.9',
-          addresses: ['203.0.113.9'],
-          dnsMs: 3,
-          connectMs: 10,
-          status: 502,
-          headers: { server: 'nginx/1.26.3' },
-          body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.26.3</center></body></html>',
-        },
-      ],
-    },
-    apache: {
-      url: 'https://example.com/',
-      checkedAt: '2026-12-01T09:00:00.000Z',
-      totalMs: 40,
-      hops: [
-        {
-          url: 'https://example.com/',
-          address: '203.0.113.9',
-          addresses: ['203.0.113.9'],
-          dnsMs: 3,
-          connectMs: 10,
-          status: 502,
-          headers: { server: 'Apache/2.4.66 (Debian)' },
-          body: '<html><head><title>502 Proxy Error</title></head><body><h1>Proxy Error</h1><address>Apache/2.4.66 (Debian) Server at example.com Port 443</address></body></html>',
-        },
-      ],
-    },
+    nginx: oneAnswer({
+      status: 502,
+      headers: { server: 'nginx/1.26.3' },
+      body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.26.3</center></body></html>',
+    }),
+    apache: oneAnswer({
+      status: 502,
+      headers: { server: 'Apache/2.4.66 (Debian)' },
+      body: '<html><head><title>502 Proxy Error</title></head><body><h1>Proxy Error</h1><address>Apache/2.4.66 (Debian) Server at example.com Port 443</address></body></html>',
+    }),
   };
   for (const [page, report] of Object.entries(samples) as [keyof typeof errorPages, CheckReport][]) {
     test(page, () => {

@@ -6,28 +6,9 @@ import { interpret } from '@/live-check/interpret';
 import { describeCheck } from '@/live-check/outcome';
 import type { CheckReport, Hop } from '@/live-check/report';
 import { outOfTime } from '@/live-check/run-check';
+import { oneAnswer } from './support/check-reports';
 
-/** A report of one answer from https://shop.example.com/. */
-function answered(hop: Partial<Hop>): CheckReport {
-  return {
-    url: 'https://shop.example.com/',
-    checkedAt: '2026-11-26T10:00:00.000Z',
-    totalMs: 120,
-    hops: [
-      {
-        url: 'https://shop.example.com/',
-        address: '203.0.113.9',
-        addresses: ['203.0.113.9'],
-        dnsMs: 4,
-        connectMs: 20,
-        waitMs: 90,
-        headers: {},
-        body: '',
-        ...hop,
-      },
-    ],
-  };
-}
+const answered = oneAnswer;
 
 const cloudflare = { server: 'cloudflare', 'cf-ray': '8c1f2e3d4b5a6978-LHR', 'content-type': 'text/html' };
 /** Cloudflare's branded page, shortened: its wrapper, the heading and the Ray ID. */

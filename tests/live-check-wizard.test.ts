@@ -5,27 +5,11 @@ import { refusalOf, resultLinks, type CheckView } from '@/live-check/for-wizard'
 import { interpret } from '@/live-check/interpret';
 import type { Hop } from '@/live-check/report';
 import { stateFromSegments } from '@/machines/url-state';
+import { oneAnswer } from './support/check-reports';
 
 /** What a check of https://shop.example.com/ answering with `hop` tells the wizard. */
 function reading(hop: Partial<Hop>) {
-  return interpret({
-    url: 'https://shop.example.com/',
-    checkedAt: '2026-11-26T10:00:00.000Z',
-    totalMs: 120,
-    hops: [
-      {
-        url: 'https://shop.example.com/',
-        address: '203.0.113.9',
-        addresses: ['203.0.113.9'],
-        dnsMs: 4,
-        connectMs: 20,
-        waitMs: 90,
-        headers: {},
-        body: '',
-        ...hop,
-      },
-    ],
-  });
+  return interpret(oneAnswer(hop));
 }
 
 const nginx502 = reading({

@@ -4,11 +4,10 @@ import fc from 'fast-check';
 import { explainLog, maxInputBytes, type Explanation } from '@/log-explainer/explain';
 import { cloudflareFallbackMove, phpVersionIn, recognisers, type Recogniser, type Reveals } from '@/evidence/log-lines';
 import { cloudflareCodeNumbers, cloudflareCodes } from '@/evidence/cloudflare';
-import { fixes } from '@/machines/fixes';
+import { serverFixes } from '@/machines/fixes';
 
 /** The fixes a finding may send a person to: every fix after the questions. */
-const notAfterQuestions = ['reload', 'clear-cache', 'flush-dns', 'other-network', 'firewall-back-on'];
-const allowedSteps = Object.keys(fixes).filter((id) => !notAfterQuestions.includes(id));
+const allowedSteps: readonly string[] = serverFixes;
 const byId = new Map(recognisers.map((r) => [r.id, r]));
 const get = (id: string): Recogniser => {
   const r = byId.get(id);

@@ -9,21 +9,18 @@
  * or at an ending (not reached).
  *
  * With evidence, at the `evidence` step the person uses the tools and
- * follows their result link: the live check adds its suggested answers and
- * `check=<tokens>` (as live-check/for-wizard.ts builds its link), the log
+ * follows their result link: the live check's is built by live-check/for-wizard.ts
+ * `resultLinks` itself (its suggested answers and `check=<tokens>`), the log
  * explainer adds `found=<ids>` and what the log revealed (`server=`, `php=`,
  * as log-explainer/for-wizard.ts does), and the link answers
  * `evidence=checked`. Answers the tools gave are not the person's clicks.
  */
+import { resultLinks } from '@/live-check/for-wizard';
 import { interpret } from '@/live-check/interpret';
-import * as explainer from '@/log-explainer/explain';
+import { explainLog } from '@/log-explainer/explain';
 import { findAnswer } from '@/machines/steps';
-import { hrefFor, segmentsFor, stateFromSegments, type Answer, type WizardState } from '@/machines/url-state';
+import { hrefFor, parseSegments, segmentsFor, stateFromSegments, type Answer, type WizardState } from '@/machines/url-state';
 import type { Case } from './cases';
-
-/** The log explainer's matcher, by whichever name the module exports it. */
-type Explain = (text: string) => { findings: { recogniser: { id: string } }[]; reveals: { server?: string; php?: string } };
-const explainLog: Explain = ((explainer as unknown as Record<string, unknown>).explain ?? explainer.explainLog) as Explain;
 
 export interface Walk {
   caseId: string;
@@ -73,12 +70,10 @@ function applyTools(c: Case, answers: Answer[], fromTools: Answer[]): Answer[] {
   let next = answers;
   const check = c.evidence?.check;
   if (check) {
-    const reading = interpret(check);
-    const suggested = reading.suggestions.map(({ step, answer }) => ({ step, answer }));
-    const kept = next.filter((a) => a.step !== 'check' && !suggested.some((s) => s.step === a.step));
-    const tokens: Answer[] = reading.tokens.length ? [{ step: 'check', answer: reading.tokens.slice(0, 8).join('+') }] : [];
-    next = [...kept, ...suggested, ...tokens];
-    fromTools.push(...suggested);
+    // Exactly the link the check's result page offers.
+    const links = resultLinks(interpret(check), segmentsFor(next));
+    next = parseSegments(links.useHref.split('/').slice(2)).answers;
+    fromTools.push(...links.suggestions.map(({ step, answer }) => ({ step, answer })));
   }
   const log = c.evidence?.log;
   if (log) {
