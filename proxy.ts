@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { baseHeaders, contentSecurityPolicy, hsts, strictRoutes } from '@/security/headers.mjs';
+import { judgeLink } from '@/security/canonical-links';
 
 /**
  * A link cut in the middle of a percent-escape (`%E0%A4%A`) cannot be decoded,
@@ -21,11 +22,6 @@ function repairEscapes(pathname: string): string | null {
   return repaired ? segments.join('/') : null;
 }
 
-/**
- * Pages that show what a person typed or pasted get a strict script policy
- * with a fresh nonce on every request; Next.js reads the nonce from the
- * request's policy header and puts it on its own scripts.
- */
 export function proxy(request: NextRequest) {
   const repaired = repairEscapes(request.nextUrl.pathname);
   if (repaired !== null) {
@@ -33,14 +29,29 @@ export function proxy(request: NextRequest) {
     url.pathname = repaired;
     return NextResponse.redirect(url, 308);
   }
+  const link = judgeLink(request.nextUrl.pathname, request.nextUrl.searchParams);
+  if (link.kind === 'redirect') return NextResponse.redirect(new URL(link.location, request.nextUrl), 308);
+  if (link.kind === 'repaired') {
+    const url = request.nextUrl.clone();
+    url.pathname = link.rewrite;
+    return strict(request, url);
+  }
   if (!strictRoutes.some((route) => request.nextUrl.pathname.startsWith(route))) return NextResponse.next();
+  return strict(request);
+}
 
+/**
+ * Pages that show what a person typed or pasted get a strict script policy
+ * with a fresh nonce on every request; Next.js reads the nonce from the
+ * request's policy header and puts it on its own scripts.
+ */
+function strict(request: NextRequest, rewrite?: URL) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = contentSecurityPolicy(nonce);
 
   const forwarded = new Headers(request.headers);
   forwarded.set('Content-Security-Policy', policy);
-  const response = NextResponse.next({ request: { headers: forwarded } });
+  const response = rewrite ? NextResponse.rewrite(rewrite, { request: { headers: forwarded } }) : NextResponse.next({ request: { headers: forwarded } });
 
   response.headers.set('Content-Security-Policy', policy);
   for (const { key, value } of baseHeaders()) response.headers.set(key, value);
@@ -50,8 +61,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// The strict routes (keep in step with `strictRoutes`; a test checks), and
-// any path with a percent sign, which may need repairing.
+// The strict routes (keep in step with `strictRoutes`; a test checks), the
+// wizard links, which may need their canonical form, and any path with a
+// percent sign, which may need repairing.
 export const config = {
-  matcher: ['/message/:path*', '/explain/:path*', '/check/:path*', '/steps/link', '/(.*%.*)'],
+  matcher: ['/message/:path*', '/explain/:path*', '/check/:path*', '/steps/link', '/repaired/:path*', '/fix/:path*', '/summary/:path*', '/(.*%.*)'],
 };

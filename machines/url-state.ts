@@ -1,4 +1,6 @@
 import { initialTransition, transition } from 'xstate';
+import { recognisers } from '@/evidence/log-lines';
+import { describeToken } from '@/live-check/outcome';
 import type { WizardContext } from './facts';
 import type { StepMeta } from './meta';
 import { legacySteps } from './legacy';
@@ -78,6 +80,12 @@ const evidencePatterns = {
 type EvidenceName = keyof typeof evidencePatterns;
 const evidenceNames: Record<EvidenceName, string> = { php: 'PHP version', found: 'list of log findings', check: 'live check result' };
 const isEvidence = (name: string): name is EvidenceName => Object.hasOwn(evidencePatterns, name);
+/** Lists name only findings and outcomes we know, each once: anything else would be a new link for the same page. */
+const findingIds = new Set(recognisers.map((r) => r.id));
+const knownToken: Partial<Record<EvidenceName, (token: string) => boolean>> = {
+  found: (token) => findingIds.has(token),
+  check: (token) => describeToken(token) !== undefined,
+};
 
 function decode(segment: string): string {
   try {
@@ -145,7 +153,16 @@ export function parseSegments(segments: readonly string[]): ParsedSegments {
       else if (seen.has(step)) rejected.push({ segment, reason: `the link has two “${step}” parts; the first was kept` });
       else {
         seen.add(step);
-        answers.push({ step, answer });
+        const known = knownToken[step];
+        const tokens = known ? [...new Set(answer.split('+'))] : [answer];
+        const unknown = known ? tokens.filter((t) => !known(t)) : [];
+        if (unknown.length)
+          rejected.push({
+            segment,
+            reason: `${unknown.map((t) => `“${t}”`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not in our ${evidenceNames[step]}`,
+          });
+        const kept = tokens.filter((t) => !unknown.includes(t));
+        if (kept.length) answers.push({ step, answer: kept.join('+') });
       }
     } else if (!isStep(step)) {
       rejected.push({ segment, reason: `there is no step called “${step}”` });
@@ -160,6 +177,17 @@ export function parseSegments(segments: readonly string[]): ParsedSegments {
   });
 
   return { answers, at, start, rejected, notes };
+}
+
+/**
+ * Remembered answers are a set, so they are kept in one order, the steps'
+ * own: two links that differ only in the order of those answers are the
+ * same link, and the server keeps one copy of its page.
+ */
+const evidenceOrder = Object.keys(evidencePatterns);
+function linkOrder(step: string): number {
+  const index = stepIds.indexOf(step);
+  return index >= 0 ? index : stepIds.length + evidenceOrder.indexOf(step);
 }
 
 /** Replays answers through the machine; see the comment at the top. */
@@ -211,7 +239,7 @@ export function replay(answers: readonly Answer[], { at, start }: { at?: string;
     meta: stepMeta(step),
     context: snapshot.context,
     path,
-    pending: [...remaining.values()],
+    pending: [...remaining.values()].sort((a, b) => linkOrder(a.step) - linkOrder(b.step)),
     earlier: remaining.get(step)?.answer,
   };
 }

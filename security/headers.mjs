@@ -64,4 +64,4 @@ export function baseHeaders() {
 export const hsts = { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' };
 
 /** Pages that show what a person typed or pasted: strict, per-request policy. */
-export const strictRoutes = ['/message', '/explain', '/check', '/steps/link'];
+export const strictRoutes = ['/message', '/explain', '/check', '/steps/link', '/repaired'];
