@@ -58,6 +58,25 @@ function redisClient(url: string): ReturnType<typeof createClient> {
 }
 
 /**
+ * Connects to Redis when REDIS_URL is set, waiting up to `waitMs` for it, so
+ * the first requests are counted in Redis rather than in this instance's
+ * memory. Called once at start (`instrumentation.ts`).
+ */
+export async function connectLimits(waitMs = 3000): Promise<void> {
+  const url = process.env.REDIS_URL?.trim();
+  if (!url) return;
+  const client = redisClient(url);
+  if (client.isReady) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, waitMs);
+    client.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
  * `points` per `duration` seconds for each key, under `name`. Settings
  * are read at startup, so a limiter is made once per name and setting.
  */
