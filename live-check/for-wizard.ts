@@ -10,7 +10,8 @@ import { findAnswer, stepMeta } from '@/machines/steps';
 import { canonicalHref, hrefFor, stateFromSegments, type Answer } from '@/machines/url-state';
 import { maxInputLength, parseTarget } from './input';
 import { interpret, type Finding, type Interpretation, type Tone } from './interpret';
-import { clientKey, refusalMessage, sharedLimits } from './limits';
+import { clientAddress, clientKey } from '@/security/client-address';
+import { refusalMessage, sharedLimits } from './limits';
 import type { CheckReport, Progress } from './report';
 import { runCheck } from './run-check';
 import { checkSettings, type CheckSettings } from './settings';
@@ -39,15 +40,22 @@ export type CheckState = { view?: CheckView; error?: string; input?: string };
 export type Refusal = { status: 400 | 429 | 503; state: CheckState; retryAfter?: number };
 
 /**
- * Reads and vets what was typed and takes a place in the limits. Returns
- * either a message to show (with the HTTP status it deserves) or the URL
- * to check and the function that gives the place back.
+ * Reads and vets what was typed and takes a place in the limits, counted
+ * against the client the request `headers` say is asking (TRUST_PROXY).
+ * Returns either a message to show (with the HTTP status it deserves) or
+ * the URL to check and the function that gives the place back.
  */
-export function admit(input: unknown, forwardedFor: string | null): Refusal | { url: URL; release: () => void } {
+export async function admit(input: unknown, headers: Headers): Promise<Refusal | { url: URL; release: () => void }> {
   const read = readTarget(input);
   if ('state' in read) return read;
   const { settings, url } = read;
-  const admission = sharedLimits(settings.perMinute, settings.maxConcurrent).admit(clientKey(forwardedFor));
+  let client: string;
+  try {
+    client = clientKey(clientAddress(headers));
+  } catch (error) {
+    return notSetUp(input, error);
+  }
+  const admission = await sharedLimits(settings.perMinute, settings.maxConcurrent).admit(client);
   if (!admission.ok)
     return {
       status: admission.reason === 'rate' ? 429 : 503,
@@ -59,20 +67,24 @@ export function admit(input: unknown, forwardedFor: string | null): Refusal | { 
 
 const typedOf = (input: unknown) => (typeof input === 'string' ? input.slice(0, maxInputLength) : '');
 
+function notSetUp(input: unknown, error: unknown): Refusal {
+  console.error(error);
+  return {
+    status: 503,
+    state: {
+      input: typedOf(input),
+      error: 'The live check is not set up correctly on this server, so it is switched off. Carry on with the questions: they work without it.',
+    },
+  };
+}
+
 /** What was typed, read and vetted as an address, before any limit is counted. */
 function readTarget(input: unknown): Refusal | { url: URL; settings: CheckSettings } {
   let settings: CheckSettings;
   try {
     settings = checkSettings();
   } catch (error) {
-    console.error(error);
-    return {
-      status: 503,
-      state: {
-        input: typedOf(input),
-        error: 'The live check is not set up correctly on this server, so it is switched off. Carry on with the questions: they work without it.',
-      },
-    };
+    return notSetUp(input, error);
   }
   const target = parseTarget(input, settings);
   if (!target.ok) return { status: 400, state: { input: typedOf(input), error: target.problem } };
@@ -90,8 +102,8 @@ export function refusalOf(input: unknown): CheckState | undefined {
  * server (the form's action without JavaScript, and `/check/…?url=`). Any
  * refusal becomes its message, as does a check that broke: never an error page.
  */
-export async function checkNow(input: unknown, forwardedFor: string | null, context: string[]): Promise<CheckState> {
-  const admitted = admit(input, forwardedFor);
+export async function checkNow(input: unknown, headers: Headers, context: string[]): Promise<CheckState> {
+  const admitted = await admit(input, headers);
   if ('state' in admitted) return admitted.state;
   try {
     return await check(admitted.url, String(input), context);

@@ -1,48 +1,56 @@
-import ipaddr from 'ipaddr.js';
+import { giveBack, limiter, take } from '@/security/limiter';
 
 /**
  * Keeps the live check from being used to flood anyone: each client may
  * start `perMinute` checks in any minute, and only `maxConcurrent` run at
- * once across everyone. Both live in this server's memory, which is enough
- * for one instance; behind several, put a limit in the proxy too.
+ * once across everyone. Both are counters in `security/limiter.ts`: this
+ * server's memory, or Redis shared by every instance when REDIS_URL is set.
  */
 
-const windowMs = 60_000;
-/** Clients remembered at most; the oldest are forgotten first. */
-const maxClients = 10_000;
+/**
+ * Checks running at once are points on one key: starting takes one,
+ * finishing gives it back. The key expires this long after it was made,
+ * longer than any check runs (9 s at most), so points held by an instance
+ * that died mid-check are not lost for good. A check still running when
+ * the key expires gives nothing back to the next one.
+ */
+const runningSeconds = 30;
+const runningKey = 'running';
 
 export type Admission = { ok: true; release: () => void } | { ok: false; reason: 'rate' | 'busy'; retryAfter: number };
 
 export class CheckLimits {
-  private starts = new Map<string, number[]>();
-  private running = 0;
+  private perClient;
+  private running;
 
-  constructor(
-    private perMinute: number,
-    private maxConcurrent: number,
-    private now: () => number = Date.now,
-  ) {}
+  /** `scope` names the counters; the same scope and numbers share them. */
+  constructor(perMinute: number, maxConcurrent: number, scope = 'check') {
+    this.perClient = limiter(`${scope}-rate`, perMinute, 60);
+    this.running = limiter(`${scope}-running`, maxConcurrent, runningSeconds);
+  }
 
-  /** Admits one check for `client`, or says how many seconds to wait. */
-  admit(client: string): Admission {
-    const now = this.now();
-    const recent = (this.starts.get(client) ?? []).filter((t) => now - t < windowMs);
-    if (recent.length >= this.perMinute) {
-      this.starts.set(client, recent);
-      return { ok: false, reason: 'rate', retryAfter: Math.max(1, Math.ceil((recent[0] + windowMs - now) / 1000)) };
+  /** Admits one check for `client` (a `clientKey`), or says how many seconds to wait. */
+  async admit(client: string): Promise<Admission> {
+    const wait = await take(this.perClient, client);
+    if (wait !== undefined) return { ok: false, reason: 'rate', retryAfter: wait };
+
+    const held = await this.running.consume(runningKey).catch((refusal) => refusal);
+    if (held instanceof Error || held.consumedPoints > this.running.points) {
+      if (held instanceof Error) console.error(held);
+      // A refused take still counted: give it back, and a check that never ran does not count against its client either.
+      else await giveBack(this.running, runningKey);
+      await giveBack(this.perClient, client);
+      return { ok: false, reason: 'busy', retryAfter: 5 };
     }
-    if (this.running >= this.maxConcurrent) return { ok: false, reason: 'busy', retryAfter: 5 };
-
-    this.starts.delete(client); // re-inserted last: the map's order is least recently seen first
-    this.starts.set(client, [...recent, now]);
-    if (this.starts.size > maxClients) this.starts.delete(this.starts.keys().next().value!);
-    this.running++;
+    const expires = Date.now() + held.msBeforeNext;
     let released = false;
     return {
       ok: true,
       release: () => {
-        if (!released) this.running--;
+        if (released) return;
         released = true;
+        // Given back only into the count it was taken from.
+        if (Date.now() < expires - 100) void giveBack(this.running, runningKey);
       },
     };
   }
@@ -54,31 +62,7 @@ export function refusalMessage(admission: Extract<Admission, { ok: false }>): st
     : 'Many people are checking their sites right now. Please try again in a few seconds.';
 }
 
-/**
- * The client's address as the nearest proxy reported it (the last entry of
- * X-Forwarded-For; Next.js fills it from the connection when no proxy did).
- * An IPv6 client counts by its /64, the block one home or server is given,
- * so it cannot get a fresh allowance from each of its addresses.
- */
-export function clientKey(forwardedFor: string | null): string {
-  const address = forwardedFor?.split(',').at(-1)?.trim() ?? '';
-  if (!ipaddr.isValid(address)) return address || 'unknown';
-  const parsed = ipaddr.process(address);
-  return parsed.kind() === 'ipv6'
-    ? `${(parsed as ipaddr.IPv6).parts
-        .slice(0, 4)
-        .map((p) => p.toString(16))
-        .join(':')}::/64`
-    : parsed.toString();
-}
-
-/**
- * One set of limits for the whole server. The route and the server action
- * are bundled separately, so a module-level instance would be two.
- */
+/** The limits for this server's settings (made once per setting). */
 export function sharedLimits(perMinute: number, maxConcurrent: number): CheckLimits {
-  const key = Symbol.for('502-troubleshooter.check-limits');
-  const store = globalThis as unknown as Record<symbol, CheckLimits | undefined>;
-  store[key] ??= new CheckLimits(perMinute, maxConcurrent);
-  return store[key];
+  return new CheckLimits(perMinute, maxConcurrent);
 }

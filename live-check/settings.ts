@@ -54,7 +54,7 @@ function parsePorts(value: string | undefined): CheckSettings['ports'] {
   return (port) => ranges.some(([low, high]) => port >= low && port <= high);
 }
 
-function positive(name: string, value: string | undefined, fallback: number): number {
+export function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: “${value}” is not a whole number above 0`);

@@ -8,5 +8,5 @@ import { checkNow, contextOf, type CheckState } from '@/live-check/for-wizard';
  * the page streams progress from /api/check). Nothing typed is stored.
  */
 export async function checkAction(_previous: CheckState, form: FormData): Promise<CheckState> {
-  return checkNow(form.get('url'), (await headers()).get('x-forwarded-for'), contextOf(form.get('context')));
+  return checkNow(form.get('url'), await headers(), contextOf(form.get('context')));
 }

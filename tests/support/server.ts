@@ -19,6 +19,8 @@ export interface AppServer {
   url: string;
   port: number;
   pid: number;
+  /** What the server has written to stdout and stderr so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startApp({
     url,
     port,
     pid: child.pid!,
+    output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

@@ -14,7 +14,7 @@ export async function POST(request: Request) {
   } catch {
     return Response.json({ state: { error: 'Send the address to check as JSON: { "url": "example.com" }.' } }, { status: 400 });
   }
-  const admitted = admit(body?.url, request.headers.get('x-forwarded-for'));
+  const admitted = await admit(body?.url, request.headers);
   if ('state' in admitted) {
     const headers = admitted.retryAfter ? { 'Retry-After': String(admitted.retryAfter) } : undefined;
     return Response.json({ state: admitted.state }, { status: admitted.status, headers });

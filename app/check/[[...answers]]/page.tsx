@@ -47,8 +47,7 @@ export default async function CheckPage({ params, searchParams }: Props) {
   const context = canonicalHref(state, '');
   const refused = address === undefined ? undefined : refusalOf(address);
   const runNow = address !== undefined && !refused && first(query[runParam]) === '1';
-  const served: CheckState | undefined =
-    refused ?? (runNow ? await checkNow(address, (await headers()).get('x-forwarded-for'), contextOf(context)) : undefined);
+  const served: CheckState | undefined = refused ?? (runNow ? await checkNow(address, await headers(), contextOf(context)) : undefined);
   // encodeURIComponent leaves ' alone, which would end a quoted refresh URL.
   const rerun =
     address !== undefined && !served ? `${canonicalHref(state, '/check')}?url=${encodeURIComponent(address).replaceAll("'", '%27')}&${runParam}=1` : undefined;
