@@ -32,7 +32,7 @@ describe('the origin of shared links', () => {
   });
 
   test('an unlisted or malformed host gives no origin at all', () => {
-    for (const headers of [
+    const unlisted: Record<string, string>[] = [
       { host: 'evil.example' },
       { host: 'help.example.com.evil.example' },
       { host: 'support.example.net' }, // listed only with its port
@@ -42,7 +42,8 @@ describe('the origin of shared links', () => {
       { host: 'localhost:3000' },
       { 'x-forwarded-host': 'evil.example' },
       {},
-    ]) {
+    ];
+    for (const headers of unlisted) {
       assert.equal(chooseOrigin({ allowed, headers: request(headers) }), undefined, JSON.stringify(headers));
     }
   });

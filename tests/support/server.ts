@@ -17,6 +17,8 @@ export function freePort(): Promise<number> {
 export interface AppServer {
   url: string;
   port: number;
+  /** Everything the server has written to stdout and stderr so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startApp({
   return {
     url,
     port,
+    output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
