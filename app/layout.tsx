@@ -5,8 +5,9 @@ import { FocusHeading } from '@/app/_components/layout/FocusHeading';
 import './globals.css';
 
 export const metadata: Metadata = {
-  // Canonical links and shared URLs are absolute, on the address from the site settings.
-  metadataBase: new URL(site.siteUrl),
+  // Canonical links are absolute on the site's address when it is set; without it they stay
+  // paths (Next.js would otherwise make them localhost ones).
+  metadataBase: site.siteUrl ? new URL(site.siteUrl) : undefined,
   title: { default: `${site.productName}: fix “502 Bad Gateway”, step by step`, template: `%s · ${site.productName}` },
   description:
     'Your site shows “502 Bad Gateway”? Answer one question at a time and get plain-language fixes, from a simple reload to restarting PHP-FPM, or a ready message for your host.',

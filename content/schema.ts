@@ -29,7 +29,11 @@ export type GuidanceFrontmatter = z.infer<typeof guidanceFrontmatter>;
 export const siteSettings = z
   .object({
     productName: z.string().trim().min(2).max(40),
-    siteUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
+    siteUrl: z
+      .url({ protocol: /^https?$/ })
+      .refine((url) => new URL(url).pathname === '/', 'an origin only, such as https://help.example.com, with no path')
+      .transform((url) => new URL(url).origin)
+      .optional(),
     support: z
       .object({
         email: z.email().optional(),

@@ -9,8 +9,11 @@ export const site = siteSettings.parse({
   /** The name shown in the header, page titles and messages. */
   productName: '502 Troubleshooter',
 
-  /** The public address this copy is served from, used in links people share. */
-  siteUrl: process.env.SITE_URL ?? 'http://localhost:3000',
+  /**
+   * The public address this copy is served from, used in links people share.
+   * Unset, pages use the address they were opened at (see ALLOWED_HOSTS in the README).
+   */
+  siteUrl: process.env.SITE_URL || undefined,
 
   /**
    * Where the hand-off message is sent. Give any of email, url and phone, or

@@ -74,7 +74,7 @@ export async function resolveHost(host: string, signal: AbortSignal): Promise<{ 
   }
 }
 
-const userAgent = `Mozilla/5.0 (compatible; ${site.productName} live check; +${site.siteUrl})`;
+const userAgent = `Mozilla/5.0 (compatible; ${site.productName} live check${site.siteUrl ? `; +${site.siteUrl}` : ''})`;
 const maxHeaders = 40;
 const maxHeaderValue = 300;
 const maxLocation = 8 * 1024;

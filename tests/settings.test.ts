@@ -8,11 +8,12 @@ const valid = { productName: 'Help', siteUrl: 'https://help.example.com/', suppo
 describe('site settings are checked', () => {
   test('the shipped settings are valid', () => {
     assert.ok(site.productName.length > 0);
-    assert.doesNotMatch(site.siteUrl, /\/$/, 'no trailing slash, so paths join cleanly');
+    if (site.siteUrl) assert.doesNotMatch(site.siteUrl, /\/$/, 'no trailing slash, so paths join cleanly');
   });
 
   test('good settings pass, with the address tidied', () => {
     assert.equal(siteSettings.parse(valid).siteUrl, 'https://help.example.com');
+    assert.equal(siteSettings.parse({ ...valid, siteUrl: undefined }).siteUrl, undefined, 'unset: pages use the address they are opened at');
     assert.doesNotThrow(() =>
       siteSettings.parse({ ...valid, support: { email: 'a@b.co', url: 'https://b.co/help', phone: '+1 (555) 010-0000' }, hostingPanel: 'cPanel' }),
     );
@@ -23,6 +24,7 @@ describe('site settings are checked', () => {
     ['a support page that is not http(s)', { ...valid, support: { url: 'javascript:alert(1)' } }],
     ['a phone number with letters', { ...valid, support: { phone: 'call us' } }],
     ['a site address without a scheme', { ...valid, siteUrl: 'help.example.com' }],
+    ['a site address with a path (links always start at the root)', { ...valid, siteUrl: 'https://help.example.com/help' }],
     ['an empty product name', { ...valid, productName: ' ' }],
     ['an unknown setting (a typo)', { ...valid, productname: 'x' }],
   ] as const) {

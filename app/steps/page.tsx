@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { site } from '@/content/site';
+import { staticOrigin } from '@/content/site-origin';
 import { LinkBuilder } from '@/app/_components/library/LinkBuilder';
 import { StepFilter } from '@/app/_components/library/StepFilter';
 import { StepLibrary } from '@/app/_components/library/StepLibrary';
@@ -29,7 +29,7 @@ export default async function StepsPage() {
           Make a link with the customer’s setup
         </h2>
         <p className="mt-1 mb-4">Answer what you already know; the customer skips those questions.</p>
-        <LinkBuilder options={await builderOptions()} initial={{ facts: {} }} siteUrl={site.siteUrl} />
+        <LinkBuilder options={await builderOptions()} initial={{ facts: {} }} origin={staticOrigin()} />
       </section>
     </>
   );

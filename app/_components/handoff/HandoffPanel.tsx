@@ -1,12 +1,19 @@
 import { site } from '@/content/site';
+import { staticOrigin } from '@/content/site-origin';
 import { canonicalHref, type WizardState } from '@/machines/url-state';
-import { composeHandoff, mailtoHref, textFileHref, type FieldResult } from '@/handoff/message';
+import { composeHandoff, type FieldResult } from '@/handoff/message';
 import { describeJourney } from '@/handoff/journey';
-import { CopyButton } from '@/app/_components/guidance/CopyButton';
+import { HandoffMessage } from './HandoffMessage';
 import { SupportContact } from './SupportContact';
 
 interface Props {
   state: WizardState;
+  /**
+   * This site's origin for the progress link: per-request pages pass
+   * `requestOrigin`'s; pages built once use the site's address, if set. With
+   * none the browser supplies its own.
+   */
+  origin?: string;
   title?: string;
   /** What the person typed, on the per-request message page; absent on static pages. */
   siteAddress?: FieldResult;
@@ -19,11 +26,12 @@ interface Props {
  * started, a Ray ID), then the message, ready to copy, email, download or
  * print. The form is a plain GET form, so it works without JavaScript.
  */
-export async function HandoffPanel({ state, title = 'Your message for the host', siteAddress, since, rayId }: Props) {
+export async function HandoffPanel({ state, origin = staticOrigin(), title = 'Your message for the host', siteAddress, since, rayId }: Props) {
   // Only someone who may have a CDN in front can have a Ray ID to give.
   const asksRayId = state.context.facts.cdn !== 'no';
   if (!asksRayId) rayId = undefined;
   const { facts, tried, findings, liveCheck } = await describeJourney(state);
+  const progressPath = canonicalHref(state);
   const message = composeHandoff({
     findings,
     liveCheck,
@@ -32,7 +40,7 @@ export async function HandoffPanel({ state, title = 'Your message for the host',
     siteAddress: siteAddress?.value,
     since: since?.value,
     rayId: rayId?.value,
-    progressUrl: `${site.siteUrl}${canonicalHref(state)}`,
+    progressUrl: `${origin ?? ''}${progressPath}`,
   });
   const fields = [
     { id: 'site', result: siteAddress },
@@ -146,23 +154,7 @@ export async function HandoffPanel({ state, title = 'Your message for the host',
         </p>
       </form>
 
-      <div data-copy-scope className="mt-8">
-        <label htmlFor="handoff-message" className="font-medium print:hidden">
-          The message
-        </label>
-        <textarea id="handoff-message" data-copy readOnly rows={18} value={message.body} className="field font-mono text-sm print:hidden" />
-        {/* A textarea prints clipped; print the whole text instead. */}
-        <pre className="hidden whitespace-pre-wrap font-sans [overflow-wrap:anywhere] print:block">{message.body}</pre>
-        <div className="mt-3 flex flex-wrap gap-3 print:hidden">
-          <CopyButton label="Copy the message" className="button-outline px-4 py-2" />
-          <a href={mailtoHref(message, site.support.email)} className="button-outline px-4 py-2">
-            Open in your email app
-          </a>
-          <a href={textFileHref(message)} download="502-bad-gateway-handoff.txt" className="button-outline px-4 py-2">
-            Download as a text file
-          </a>
-        </div>
-      </div>
+      <HandoffMessage message={message} to={site.support.email} relativeLink={origin ? undefined : progressPath} />
     </section>
   );
 }

@@ -7,14 +7,16 @@ import { CopyButton } from '@/app/_components/guidance/CopyButton';
 /**
  * Builds a link that answers a customer's setup questions in advance. A plain
  * GET form (the server builds the link without JavaScript); with JavaScript
- * the link updates as you choose.
+ * the link updates as you choose. `origin` is this site's, if the server
+ * knows it; the browser's own replaces it, and without either the link is
+ * a path, with a note saying what to put in front.
  */
-export function LinkBuilder({ options, initial, siteUrl }: { options: BuilderOptions; initial: ContextChoice; siteUrl: string }) {
+export function LinkBuilder({ options, initial, origin: known }: { options: BuilderOptions; initial: ContextChoice; origin: string | undefined }) {
   const [choice, setChoice] = useState(initial);
   const [live, setLive] = useState(false);
-  const [origin, setOrigin] = useState(siteUrl);
+  const [origin, setOrigin] = useState(known);
   useEffect(() => setOrigin(window.location.origin), []);
-  const href = `${origin}${contextPath(choice)}`;
+  const href = `${origin ?? ''}${contextPath(choice)}`;
 
   const set = (key: 'start' | ContextFact, value: string) => {
     setLive(true);
@@ -61,12 +63,18 @@ export function LinkBuilder({ options, initial, siteUrl }: { options: BuilderOpt
           <label htmlFor="built-link" className="font-medium">
             Link for your customer
           </label>
+          {!origin && (
+            <p id="built-link-hint" className="hint">
+              The link starts with “/”: put this site’s address from your browser’s address bar in front of it.
+            </p>
+          )}
           <div className="mt-1 flex gap-2">
             <input
               id="built-link"
               data-copy
               readOnly
               value={href}
+              aria-describedby={origin ? undefined : 'built-link-hint'}
               onFocus={(e) => e.currentTarget.select()}
               className="field mt-0 min-w-0 flex-1 font-mono text-sm"
             />

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { site } from '@/content/site';
+import { staticOrigin } from '@/content/site-origin';
 import { answerHref, backHref, basePath, canonicalHref, hrefFor, stepHref, type WizardState } from '@/machines/url-state';
 import { guidanceComponents } from '@/app/_components/guidance';
 import { ExplainLink } from '@/app/_components/explain/ExplainLink';
@@ -79,7 +79,7 @@ export function StepView({ state, guidance }: { state: WizardState; guidance: Gu
       <details className="mt-8 rounded-lg border border-slate-300 print:hidden dark:border-slate-700">
         <summary className="cursor-pointer px-4 py-3 font-medium">Share or save this step</summary>
         <div className="border-t border-slate-200 px-4 py-4 dark:border-slate-800">
-          <ShareLinks siteUrl={site.siteUrl} stepPath={stepHref(state.step)} progressPath={canonicalHref(state)} />
+          <ShareLinks origin={staticOrigin()} stepPath={stepHref(state.step)} progressPath={canonicalHref(state)} />
         </div>
       </details>
     </>

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { requestOrigin } from '@/content/site-origin';
 import Link from 'next/link';
 import { canonicalHref, stateFromSegments } from '@/machines/url-state';
 import { HandoffPanel } from '@/app/_components/handoff/HandoffPanel';
@@ -35,7 +37,7 @@ export default async function MessagePage({ params, searchParams }: Props) {
           <span aria-hidden="true">← </span>Back to your answers
         </Link>
       </p>
-      <HandoffPanel state={state} title="Details and message" siteAddress={siteAddress} since={since} rayId={rayId} />
+      <HandoffPanel state={state} origin={requestOrigin(await headers())} title="Details and message" siteAddress={siteAddress} since={since} rayId={rayId} />
     </>
   );
 }

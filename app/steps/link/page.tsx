@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { requestOrigin } from '@/content/site-origin';
 import Link from 'next/link';
-import { site } from '@/content/site';
 import { LinkBuilder } from '@/app/_components/library/LinkBuilder';
 import { readChoice } from '@/app/steps/context-link';
 import type { Query } from '@/app/query';
@@ -29,7 +30,7 @@ export default async function BuiltLinkPage({ searchParams }: Props) {
         </Link>
       </p>
       <div className="mt-6 rounded-lg bg-slate-100 p-4 dark:bg-slate-900">
-        <LinkBuilder options={options} initial={choice} siteUrl={site.siteUrl} />
+        <LinkBuilder options={options} initial={choice} origin={requestOrigin(await headers())} />
       </div>
     </>
   );
