@@ -22,11 +22,28 @@ function repairEscapes(pathname: string): string | null {
 }
 
 /**
+ * A post declaring a body over the server actions' limit (`bodySizeLimit`
+ * in next.config.js, 2 MB) gets 413 before anything reads it; Next.js
+ * itself would read up to the limit and answer 500. Only requests whose
+ * Content-Length has 7 digits or more come here (see the matcher).
+ */
+const maxActionBytes = 2 * 1024 * 1024;
+function refuseOversized(request: NextRequest): Response | null {
+  if (!(Number(request.headers.get('content-length')) > maxActionBytes)) return null;
+  return new Response('That is too much to send at once: the limit is 2 MB. Paste a shorter part of the log.\n', {
+    status: 413,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' },
+  });
+}
+
+/**
  * Pages that show what a person typed or pasted get a strict script policy
  * with a fresh nonce on every request; Next.js reads the nonce from the
  * request's policy header and puts it on its own scripts.
  */
 export function proxy(request: NextRequest) {
+  const oversized = refuseOversized(request);
+  if (oversized) return oversized;
   const repaired = repairEscapes(request.nextUrl.pathname);
   if (repaired !== null) {
     const url = request.nextUrl.clone();
@@ -50,8 +67,17 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// The strict routes (keep in step with `strictRoutes`; a test checks), and
-// any path with a percent sign, which may need repairing.
+// The strict routes (keep in step with `strictRoutes`; a test checks), any
+// path with a percent sign, which may need repairing, and any request
+// declaring a body of a million bytes or more, except to /api/check, which
+// refuses anything over 4 KB itself.
 export const config = {
-  matcher: ['/message/:path*', '/explain/:path*', '/check/:path*', '/steps/link', '/(.*%.*)'],
+  matcher: [
+    '/message/:path*',
+    '/explain/:path*',
+    '/check/:path*',
+    '/steps/link',
+    '/(.*%.*)',
+    { source: '/((?!api/check).*)', has: [{ type: 'header', key: 'content-length', value: '\\d{7,}' }] },
+  ],
 };
