@@ -23,9 +23,11 @@ function repairEscapes(pathname: string): string | null {
 
 /**
  * A post declaring a body over the server actions' limit (`bodySizeLimit`
- * in next.config.js, 2 MB) gets 413 before anything reads it; Next.js
- * itself would read up to the limit and answer 500. Only requests whose
- * Content-Length has 7 digits or more come here (see the matcher).
+ * in next.config.js, 2 MB) gets 413, not the 500 Next.js answers when the
+ * body passes its limit. The actions are on the strict pages, which the
+ * proxy already runs for. (Next.js reads a body sent through the proxy to
+ * its end, keeping up to `proxyClientMaxBodySize`, before it answers, so
+ * the proxy is not run for bodies anywhere else.)
  */
 const maxActionBytes = 2 * 1024 * 1024;
 function refuseOversized(request: NextRequest): Response | null {
@@ -67,17 +69,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// The strict routes (keep in step with `strictRoutes`; a test checks), any
-// path with a percent sign, which may need repairing, and any request
-// declaring a body of a million bytes or more, except to /api/check, which
-// refuses anything over 4 KB itself.
+// The strict routes (keep in step with `strictRoutes`; a test checks), and
+// any path with a percent sign, which may need repairing.
 export const config = {
-  matcher: [
-    '/message/:path*',
-    '/explain/:path*',
-    '/check/:path*',
-    '/steps/link',
-    '/(.*%.*)',
-    { source: '/((?!api/check).*)', has: [{ type: 'header', key: 'content-length', value: '\\d{7,}' }] },
-  ],
+  matcher: ['/message/:path*', '/explain/:path*', '/check/:path*', '/steps/link', '/(.*%.*)'],
 };
