@@ -24,7 +24,7 @@ function inlineHandlerRuns(page: Page): Promise<boolean> {
 }
 
 const entries = [
-  { from: '/fix/role=owner', into: '/check/role=owner', action: 'Check my site now' },
+  { from: '/fix/start=reach', into: '/check/start=reach', action: 'Check my site now' },
   { from: '/fix/start=logs', into: '/explain/start=logs', action: 'Explain my error log' },
   { from: '/', into: '/check', action: 'Check my site' },
 ];
