@@ -25,7 +25,7 @@ afterEach(() => {
 describe('the shortest line a pattern can match', () => {
   test('is read from the pattern', () => {
     assert.equal(shortestMatch(String.raw`\bAH01102\b`), 7);
-    assert.equal(shortestMatch(String.raw`a(?:bc|d)?e{2,3}[xyz]+.{0,200}?`), 4);
+    assert.equal(shortestMatch('a(?:bc|d)?e{2,3}[xyz]+.{0,200}?'), 4);
     assert.equal(shortestMatch(String.raw`connect\(\)(?: to (?!unix:)\S{1,512})? failed`), 16);
     assert.equal(shortestMatch('ab|c'), 1);
     assert.throws(() => shortestMatch(String.raw`(a)\1`));
