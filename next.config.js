@@ -33,6 +33,9 @@ const nextConfig = {
   // Room for a pasted log beyond the 200 KiB the explainer reads; the rest is ignored.
   experimental: {
     serverActions: { bodySizeLimit: '2mb' },
+    // proxy.ts runs for the wizard's pages, and Next.js holds a body sent
+    // through it in memory before answering: no more than an action may send.
+    proxyClientMaxBodySize: '2mb',
     isrFlushToDisk: false,
     // Step pages never change for a given URL, so a prefetched next step can
     // be shown from the router's cache when the answer is clicked.

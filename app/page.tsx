@@ -61,9 +61,10 @@ export default function Home() {
                 {link && (
                   <>
                     {' '}
-                    <Link href={link.href} className="link">
+                    {/* A full page load: the live check's page needs its own strict script policy. */}
+                    <a href={link.href} className="link">
                       {link.label}
-                    </Link>
+                    </a>
                   </>
                 )}
               </dd>

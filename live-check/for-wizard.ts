@@ -207,7 +207,9 @@ async function labelOf(step: string, answer: string): Promise<string> {
 
 /** The wizard answers a form or request came with (the page's path), bounded. */
 export function contextOf(value: unknown): string[] {
+  // Cut before splitting: splitting a huge string would build a huge array first.
   return String(value ?? '')
+    .slice(0, 4096)
     .split('/')
     .filter(Boolean)
     .slice(0, 64);

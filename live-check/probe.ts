@@ -1,10 +1,11 @@
-import { lookup, Resolver } from 'node:dns/promises';
+import { Resolver } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { checkServerIdentity } from 'node:tls';
 import { site } from '@/content/site';
+import { hostsAnswer } from './hosts-file';
 import type { CertificateInfo, Hop } from './report';
 
 /** One address a host name resolved to. */
@@ -16,7 +17,7 @@ export interface Resolved {
 /** A network error with Node's code (ENOTFOUND, ECONNREFUSED…), kept for the report. */
 export type ProbeError = Error & { code?: string; hop?: Hop };
 
-/** Rejects as soon as `signal` aborts, for work that cannot be cancelled (dns.lookup) or might never settle. */
+/** Rejects as soon as `signal` aborts, for work that might never settle. */
 export function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   work.catch(() => {}); // a failure after we stopped waiting is nobody's business
   if (signal.aborted) return Promise.reject(signal.reason);
@@ -28,43 +29,53 @@ export function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> 
 }
 
 /**
- * Lookups run on Node's small pool of worker threads (which also read
- * files for the rest of the server) and cannot be cancelled: one that a
- * silent name server holds up keeps its thread after the check gives up.
- * So only two run at once, finished or abandoned; other checks wait their
- * turn, within their own time limit.
+ * Each try waits this long for a name server, and the next one twice as
+ * long (c-ares doubles it): about 4.5 seconds in all, inside the check's 8.
  */
-const maxLookups = 2;
-let lookups = 0;
-const queue: (() => void)[] = [];
+const lookupTimeoutMs = 1500;
+const lookupTries = 2;
 
-async function lookupSlot(signal: AbortSignal): Promise<() => void> {
-  while (lookups >= maxLookups) await abortable(new Promise<void>((turn) => queue.push(turn)), signal);
-  lookups++;
-  return () => {
-    lookups--;
-    for (const turn of queue.splice(0)) turn(); // each waiter checks again; those that gave up are gone
-  };
+/** What a name server said, as the codes the report knows: no such name, or the lookup itself failed. */
+function lookupError(error: unknown, host: string): ProbeError {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOTFOUND' || code === 'ENODATA') return Object.assign(new Error(`${host} has no address`), { code });
+  return Object.assign(new Error(`the name servers gave no answer for ${host} (${code ?? 'no reply'})`), { code: 'EAI_AGAIN' });
 }
 
 /**
- * Looks a host name up once, the way the operating system would (so
- * /etc/hosts counts), and separately asks for its CNAME for the report. The
- * addresses returned are the only ones the check will ever connect to.
+ * Looks a host name up once: the machine's own names first (/etc/hosts and
+ * localhost, as the operating system would), then A and AAAA records from
+ * the name servers (`servers`, or the system's). It uses c-ares on the main
+ * thread, not the worker threads `dns.lookup` ties up, with its own time
+ * limit, and is cancelled when the check gives up, so a name whose server
+ * never answers holds up nobody else's check. Its CNAME is asked for the
+ * report. The addresses returned are the only ones the check will ever
+ * connect to.
  */
-export async function resolveHost(host: string, signal: AbortSignal): Promise<{ addresses: Resolved[]; cname?: string[]; ms: number }> {
+export async function resolveHost(host: string, signal: AbortSignal, servers: string[] = []): Promise<{ addresses: Resolved[]; cname?: string[]; ms: number }> {
   const started = performance.now();
-  const release = await lookupSlot(signal);
-  const resolver = new Resolver({ timeout: 1500, tries: 1 });
+  const own = await abortable(hostsAnswer(host), signal);
+  if (own) return { addresses: own, ms: Math.round(performance.now() - started) };
+
+  const resolver = new Resolver({ timeout: lookupTimeoutMs, tries: lookupTries });
+  if (servers.length) resolver.setServers(servers);
   const cancel = () => resolver.cancel();
   signal.addEventListener('abort', cancel, { once: true });
-  const looking = lookup(host, { all: true, verbatim: true }).finally(release);
   try {
     const cname = resolver.resolveCname(host).catch(() => undefined);
-    const found = await abortable(looking, signal);
+    const [v4, v6] = await abortable(Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]), signal);
     const ms = Math.round(performance.now() - started);
+    const addresses: Resolved[] = [
+      ...(v4.status === 'fulfilled' ? v4.value.map((address) => ({ address, family: 4 as const })) : []),
+      ...(v6.status === 'fulfilled' ? v6.value.map((address) => ({ address, family: 6 as const })) : []),
+    ];
+    if (!addresses.length) {
+      // A failed lookup says more than a missing record type.
+      const failures = [v4, v6].flatMap((r) => (r.status === 'rejected' ? [lookupError(r.reason, host)] : []));
+      throw failures.find((e) => e.code === 'EAI_AGAIN') ?? failures.find((e) => e.code === 'ENOTFOUND') ?? lookupError({ code: 'ENODATA' }, host);
+    }
     return {
-      addresses: found.map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 })),
+      addresses,
       cname: await abortable(Promise.race([cname, new Promise<undefined>((r) => setTimeout(r, 300))]), signal),
       ms,
     };

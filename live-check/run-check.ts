@@ -82,7 +82,7 @@ export async function runCheck(
       } else {
         onProgress({ stage: 'dns', message: `Looking up ${host}` });
         // Resolved once per check: a later hop to the same name reuses it.
-        if (!resolved.has(host)) resolved.set(host, await resolveHost(host, combined));
+        if (!resolved.has(host)) resolved.set(host, await resolveHost(host, combined, settings.dnsServers));
         const answer = resolved.get(host)!;
         Object.assign(current, { addresses: answer.addresses.map((a) => a.address), cname: answer.cname, dnsMs: answer.ms });
         if (!answer.addresses.length) throw Object.assign(new Error('no addresses'), { code: 'ENODATA' });

@@ -1,3 +1,4 @@
+import { Resolver } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
 
 /**
@@ -18,6 +19,8 @@ export interface CheckSettings {
   ports: (port: number) => boolean;
   /** Private ranges an operator allowed on purpose (CHECK_ALLOW_NETWORKS). */
   allowedNetworks: [ipaddr.IPv4 | ipaddr.IPv6, number][];
+  /** Name servers the check asks (CHECK_DNS_SERVERS); empty for the system's. */
+  dnsServers: string[];
 }
 
 const defaultPorts = new Set([80, 443]);
@@ -54,6 +57,17 @@ function parsePorts(value: string | undefined): CheckSettings['ports'] {
   return (port) => ranges.some(([low, high]) => port >= low && port <= high);
 }
 
+/** `CHECK_DNS_SERVERS`: addresses, with a port if not 53, e.g. `9.9.9.9, [2620:fe::fe]:53`; the system's when unset. */
+function parseServers(value: string | undefined): string[] {
+  const servers = (value ?? '').split(/[\s,]+/).filter(Boolean);
+  try {
+    if (servers.length) new Resolver().setServers(servers);
+  } catch {
+    throw new Error(`CHECK_DNS_SERVERS: “${value}” is not a list of addresses like 9.9.9.9, 127.0.0.1:5353`);
+  }
+  return servers;
+}
+
 export function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -70,6 +84,7 @@ export function settingsFromEnv(env: Record<string, string | undefined> = proces
     perMinute: positive('CHECK_RATE_LIMIT', env.CHECK_RATE_LIMIT, 10),
     ports: parsePorts(env.CHECK_ALLOW_PORTS),
     allowedNetworks: parseNetworks(env.CHECK_ALLOW_NETWORKS),
+    dnsServers: parseServers(env.CHECK_DNS_SERVERS),
   };
 }
 

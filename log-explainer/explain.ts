@@ -5,6 +5,7 @@
  * is a recognised log line.
  */
 import { recognisers, severities, type Recogniser, type Reveals, type Severity } from '@/evidence/log-lines';
+import { shortestMatch } from './shortest-match';
 
 export const maxInputBytes = 200 * 1024;
 /** Longer lines are cut to this many characters before matching, for speed. */
@@ -28,8 +29,10 @@ export interface Explanation {
   findings: Finding[];
   /** Non-empty lines that matched nothing. */
   unmatched: number;
-  /** Non-empty lines looked at. */
+  /** Non-empty lines in the text read. */
   total: number;
+  /** Non-empty lines past the first maxExaminedLines that could hold a message: counted, never matched. */
+  unexamined: number;
   /** The input was longer than maxInputBytes, and only its start was looked at. */
   truncated: boolean;
   reveals: Reveals;
@@ -41,6 +44,20 @@ const severityRank = new Map<Severity, number>(severities.map((s, i) => [s, i]))
 const nginxFormat = /\[(?:emerg|alert|crit|error|warn|notice|info|debug)\] \d{1,10}#\d{1,10}: /;
 /** Apache's: "[proxy_fcgi:error] [pid 123" or an "AH01234" message number. */
 const apacheFormat = /\[[a-z_]{1,40}:(?:emerg|alert|crit|error|warn|notice|info|debug|trace[1-8])\] \[pid \d|\bAH\d{5}\b/i;
+
+/**
+ * The work per paste is bounded whatever is pasted: a line shorter than any
+ * pattern can match is passed over, one combined pattern (every recogniser
+ * and format as alternatives, case-insensitive, so it matches whenever any
+ * of them would) turns away the rest that match nothing, and after
+ * maxExaminedLines candidate lines the others are only counted.
+ */
+const formatPatterns = [nginxFormat, apacheFormat];
+const everyPattern = [...recognisers.map((r) => r.pattern), ...formatPatterns];
+export const shortestLine = Math.min(...everyPattern.map((p) => shortestMatch(p.source)));
+const anyPattern = new RegExp(everyPattern.map((p) => `(?:${p.source})`).join('|'), 'i');
+/** Well above the lines in 200 KB of a real log (they run 60 to 300 characters). */
+export const maxExaminedLines = 5000;
 
 /** Splits off the part of the text we look at: at most maxInputBytes of UTF-8, cut at a line boundary. */
 function limit(text: string): { text: string; truncated: boolean } {
@@ -90,13 +107,28 @@ export function explainLog(text: string): Explanation {
   const formats: Reveals = {};
   let total = 0;
   let unmatched = 0;
+  let examined = 0;
+  let unexamined = 0;
 
   const lines = input.text.split(/\r\n|\r|\n/);
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
     if (!/\S/.test(raw)) continue;
     total++;
+    if (raw.length < shortestLine) {
+      unmatched++;
+      continue;
+    }
+    if (examined >= maxExaminedLines) {
+      unexamined++;
+      continue;
+    }
+    examined++;
     const line = cut(raw, maxLineChars);
+    if (!anyPattern.test(line)) {
+      unmatched++;
+      continue;
+    }
 
     if (formats.server === undefined) {
       if (nginxFormat.test(line)) formats.server = 'nginx';
@@ -137,6 +169,7 @@ export function explainLog(text: string): Explanation {
     findings: sorted.map(({ recogniser, count, firstLine, lines: kept }) => ({ recogniser, count, firstLine, lines: kept })),
     unmatched,
     total,
+    unexamined,
     truncated: input.truncated,
     reveals,
   };

@@ -19,6 +19,8 @@ export interface ExplainResult {
   }[];
   unmatched: number;
   total: number;
+  /** Lines past the explainer's limit, not looked at. */
+  unexamined: number;
   truncated: boolean;
   reveals: Reveals;
   /** Ready to paste into a message to the host. */
@@ -68,6 +70,7 @@ export async function explainForWizard(text: string, context: string[], includeL
     findings,
     unmatched: explanation.unmatched,
     total: explanation.total,
+    unexamined: explanation.unexamined,
     truncated: explanation.truncated,
     reveals: explanation.reveals,
     forHost: findings.length ? forHost : '',

@@ -729,7 +729,7 @@ describe('any input at all', () => {
     assert.ok(result.findings.every((f) => f.count >= 1 && f.firstLine >= 1 && f.lines.length >= 1 && f.lines.length <= 3));
     assert.ok(result.findings.every((f) => f.lines.every((l) => l.length <= 500)));
     assert.equal(new Set(ids(result)).size, result.findings.length);
-    assert.equal(result.findings.reduce((n, f) => n + f.count, 0) + result.unmatched, result.total);
+    assert.equal(result.findings.reduce((n, f) => n + f.count, 0) + result.unmatched + result.unexamined, result.total);
     assert.equal(result.total, text.split(/\r\n|\r|\n/).filter((l) => /\S/.test(l)).length);
   }
 

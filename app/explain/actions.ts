@@ -1,6 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { contextOf } from '@/live-check/for-wizard';
 import { positive } from '@/live-check/settings';
 import { explainForWizard, type ExplainResult } from '@/log-explainer/for-wizard';
 import { clientAddress, clientKey } from '@/security/client-address';
@@ -16,11 +17,7 @@ export type ExplainState = { result?: ExplainResult; error?: string };
  */
 export async function explainAction(_previous: ExplainState, form: FormData): Promise<ExplainState> {
   const log = form.get('log');
-  const context = String(form.get('context') ?? '')
-    .slice(0, 4096)
-    .split('/')
-    .filter(Boolean)
-    .slice(0, 64);
+  const context = contextOf(form.get('context'));
   if (typeof log !== 'string' || !log.trim()) {
     return { error: 'Paste some lines from your error log first.' };
   }

@@ -92,7 +92,7 @@ describe('security headers', () => {
     for (const route of strictRoutes) {
       assert.ok(!prerendered.some((r) => r === route || r.startsWith(`${route}/`)), `${route} must render per request for its nonce`);
       assert.ok(
-        proxyConfig.matcher.some((m) => m === route || m.startsWith(`${route}/`)),
+        proxyConfig.matcher.some((m) => typeof m === 'string' && (m === route || m.startsWith(`${route}/`))),
         `proxy.ts does not cover ${route}`,
       );
     }

@@ -74,6 +74,8 @@ export function LogExplainer({ context }: { context: string }) {
             <p className="mt-2 hint">
               We read {result.total} {result.total === 1 ? 'line' : 'lines'}; {result.unmatched} matched nothing we know.
               {result.truncated && ' The text was long, so only the first 200 KB were read.'}
+              {result.unexamined > 0 &&
+                ` There were so many lines that the last ${result.unexamined} were not looked at: paste only the lines from when the error happened.`}
             </p>
             {result.findings.length === 0 && (
               <p className="mt-3">

@@ -1,6 +1,8 @@
-import Link from 'next/link';
-
-/** A dashed box on a step offering a tool that does part of the work for the person. */
+/**
+ * A dashed box on a step offering a tool that does part of the work for the
+ * person. The tools' pages run under a strict script policy, which only a
+ * full page load brings, so this is a plain link, not a client-side one.
+ */
 export function Offer({ id, heading, text, href, action }: { id: string; heading: string; text: string; href: string; action: string }) {
   return (
     <aside aria-labelledby={id} className="mt-8 rounded-lg border-2 border-dashed border-blue-700 p-4 print:hidden dark:border-blue-400">
@@ -9,9 +11,9 @@ export function Offer({ id, heading, text, href, action }: { id: string; heading
       </h2>
       <p className="mt-1">{text}</p>
       <p className="mt-2">
-        <Link href={href} className="link font-medium">
+        <a href={href} className="link font-medium">
           {action}
-        </Link>
+        </a>
       </p>
     </aside>
   );

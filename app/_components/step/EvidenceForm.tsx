@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { canonicalHref, type WizardState } from '@/machines/url-state';
 
 /**
@@ -38,10 +37,10 @@ export function EvidenceForm({ state }: { state: WizardState }) {
         </div>
       </form>
       <p className="mt-4">
-        Have lines from your error log instead?{' '}
-        <Link href={canonicalHref(state, '/explain')} className="link font-medium">
+        Have lines from your error log instead? {/* A full page load, for the explainer's strict script policy. */}
+        <a href={canonicalHref(state, '/explain')} className="link font-medium">
           Explain my error log
-        </Link>
+        </a>
       </p>
     </section>
   );

@@ -1,22 +1,21 @@
 import { admit, check, contextOf } from '@/live-check/for-wizard';
 import { CheckCancelled } from '@/live-check/run-check';
+import { readCheckRequest } from './guard';
 
 /**
  * POST { url, context } → a stream of JSON lines: `{ progress }` while the
  * check runs, then `{ state }`. Refusals come back at once as one JSON
- * object with their status: 400 for bad input, 429 (with Retry-After) past
- * the per-client limit, 503 when too many checks are running.
+ * object with their status: 403 from another site's page, 413 for a body
+ * over 4 KB, 415 for one that is not JSON, 400 for bad input, 429 (with
+ * Retry-After) past the per-client limit, 503 when too many checks are running.
  */
 export async function POST(request: Request) {
-  let body: { url?: unknown; context?: unknown };
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ state: { error: 'Send the address to check as JSON: { "url": "example.com" }.' } }, { status: 400 });
-  }
-  const admitted = await admit(body?.url, request.headers);
+  const body = await readCheckRequest(request);
+  if (body instanceof Response) return body;
+  const admitted = await admit(body.url, request.headers);
   if ('state' in admitted) {
-    const headers = admitted.retryAfter ? { 'Retry-After': String(admitted.retryAfter) } : undefined;
+    const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+    if (admitted.retryAfter) headers['Retry-After'] = String(admitted.retryAfter);
     return Response.json({ state: admitted.state }, { status: admitted.status, headers });
   }
 
