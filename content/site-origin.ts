@@ -93,16 +93,17 @@ export function originSettingProblems({ siteUrl, env }: { siteUrl?: string; env:
   return problems;
 }
 
-let checked = false;
-
 /**
  * Logs the origin settings' problems once per process. Call it when the
  * server starts (instrumentation.ts); per-request pages call it too, so it
  * is said at the latest on the first such request.
  */
 export function checkOriginSettings(log: (line: string) => void = console.warn): void {
-  if (checked) return;
-  checked = true;
+  // Once per process, not per module copy: instrumentation.ts and the pages are bundled apart.
+  const said = Symbol.for('502-troubleshooter.origin-settings-checked');
+  const store = globalThis as unknown as Record<symbol, boolean | undefined>;
+  if (store[said]) return;
+  store[said] = true;
   for (const line of originSettingProblems({ siteUrl: site.siteUrl, env: process.env })) log(line);
 }
 
