@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { nginxAvailable } from '@/tests/support/nginx';
-import { startFront, type Front } from '@/tests/support/nginx-front';
+import { NGINX_BIN, nginxAvailable } from '@/tests/support/nginx';
+import { SHIPPED_CONF, startFront, type Front } from '@/tests/support/nginx-front';
 import { freePort, startApp, type AppServer } from '@/tests/support/server';
 
 /**
@@ -198,4 +203,26 @@ describe('what the shipped front tells the app', { skip: !nginxAvailable() && 'D
     const spoofed = await (await fetch(`${front.url}/headers`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).json();
     assert.equal(spoofed['x-forwarded-for'], '203.0.113.9, 127.0.0.1', 'nginx appends the real address; a spoofed one stays ahead of it');
   });
+});
+
+test('the shipped file passes nginx -t as installed: inside Debian’s own nginx.conf, listening on port 80', {
+  skip: !(nginxAvailable() && existsSync('/etc/nginx/nginx.conf')) && 'Debian’s nginx is not installed',
+}, async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'nginx-t-'));
+  try {
+    // Debian's file with our site in place of sites-enabled/, and its pid and logs moved aside.
+    const debian = (await readFile('/etc/nginx/nginx.conf', 'utf8'))
+      .replace('include /etc/nginx/sites-enabled/*;', `include ${dir}/site.conf;`)
+      .replace(/^pid .*$/m, `pid ${dir}/nginx.pid;`)
+      .replace(/^(\s*)(error_log|access_log) [^;]*;/gm, `$1$2 ${dir}/$2.log;`);
+    await writeFile(join(dir, 'nginx.conf'), debian);
+    // Only the cache path moves, so that the check creates nothing outside the temp dir.
+    const site = (await readFile(SHIPPED_CONF, 'utf8')).replace('/var/cache/nginx/502-troubleshooter ', `${dir}/cache `);
+    await writeFile(join(dir, 'site.conf'), site);
+    const run = spawnSync(NGINX_BIN, ['-t', '-e', join(dir, 'error_log.log'), '-c', join(dir, 'nginx.conf')], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /test is successful/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
