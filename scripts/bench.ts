@@ -5,6 +5,7 @@
  * Usage: npm run bench
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,9 +20,15 @@ import { abLoad } from '@/scripts/bench/ab-load';
 import { childrenNs, serverLoad, type ServerFigures } from '@/scripts/bench/server-load';
 import { stepTiming } from '@/scripts/bench/step-timing';
 import { answersReport } from '@/scripts/bench/answers';
+import { canonicalHref, stateFromSegments } from '@/machines/url-state';
 import { serve } from './serve';
 
-const deep = '/role=owner/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx/server-health=broken/proxy=broken';
+// A journey's own link, in the form the app keeps (a link in any other form may be redirected to this one).
+const deep = canonicalHref(
+  stateFromSegments(
+    'role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx/proxy=broken'.split('/'),
+  ),
+).slice('/fix'.length);
 const pages = {
   'Landing page': '/',
   'Deep step (10 answers in)': `/fix${deep}`,
@@ -174,12 +181,15 @@ try {
   const bytesAlone = server['The deep step’s HTML as a static file'].rps / server['The landing page’s HTML as a static file'].rps;
 
   // Our own deep route with nothing of a step page in it: the landing page's
-  // exact HTML in place of a prerendered 8-answer step's, on a second server
-  // (the first keeps the real page in memory).
-  const carrierPath = `/fix${deep.split('/').slice(0, 9).join('/')}`;
+  // exact HTML in place of the deepest prerendered step on the deep step's
+  // way, on a second server (the first keeps the real page in memory).
+  const answers = deep.split('/').slice(1);
+  let carrierAnswers = answers.length;
+  while (carrierAnswers > 1 && !existsSync(`.next/server/app${canonicalHref(stateFromSegments(answers.slice(0, carrierAnswers)))}.html`)) carrierAnswers--;
+  const carrierPath = canonicalHref(stateFromSegments(answers.slice(0, carrierAnswers)));
   const carried = await withPlantedPage(carrierPath, await readFile(copies.landing, 'utf8'), async (second) => ({
     'Landing page (prerendered)': await serverLoad(`${second.url}/`, second.pid),
-    'The landing page’s HTML at an 8-answer step’s address': await serverLoad(`${second.url}${carrierPath}`, second.pid),
+    [`The landing page’s HTML at a ${carrierAnswers}-answer step’s address`]: await serverLoad(`${second.url}${carrierPath}`, second.pid),
   }));
   const [carriedLanding, carriedDeep] = Object.values(carried);
   const routeAlone = carriedDeep.rps / carriedLanding.rps;
@@ -210,7 +220,7 @@ Measured on this machine (${(await import('node:os')).cpus().length} cores), Nex
 | Through the shipped Nginx front: deep step p99 < 20 ms at 50 connections, same run | ${ms(frontDeep.p99Ms)} | ${met(frontDeep.p99Ms < 20)} |
 | The app alone: deep step p99 < 100 ms at 50 connections | ${ms(deepServer.p99Ms)} | ${met(deepServer.p99Ms < 100)} |
 | On a phone: the deep step’s Total Blocking Time within 100 ms of the bare Next.js page’s, same Lighthouse run, median of three | ${ms(lh['Deep step (10 answers in)'].tbtMs)} against ${ms(lhBare.tbtMs)} (${tbtGap >= 0 ? '+' : ''}${ms(tbtGap)}) | ${met(tbtGap <= 100)} |
-| Retired (issue 13): deep step at ≥ 0.8× the landing page’s rate through \`next start\` alone | ${(deepServer.rps / landingRps).toFixed(2)}×, by CPU per request ${(server['Landing page (prerendered)'].cpuUs / deepServer.cpuUs).toFixed(2)}× (the landing page’s own HTML at an 8-answer step’s address: ${routeAlone.toFixed(2)}×, by CPU ${routeAloneCpu.toFixed(2)}×; a bare Next.js page at the deep step’s path against itself at a static route: ${frameworkRatio.toFixed(2)}×, by CPU ${frameworkCpuRatio.toFixed(2)}×; see section 4); its floor is Next.js’s own route handling | retired |
+| Retired (issue 13): deep step at ≥ 0.8× the landing page’s rate through \`next start\` alone | ${(deepServer.rps / landingRps).toFixed(2)}×, by CPU per request ${(server['Landing page (prerendered)'].cpuUs / deepServer.cpuUs).toFixed(2)}× (the landing page’s own HTML at a ${carrierAnswers}-answer step’s address: ${routeAlone.toFixed(2)}×, by CPU ${routeAloneCpu.toFixed(2)}×; a bare Next.js page at the deep step’s path against itself at a static route: ${frameworkRatio.toFixed(2)}×, by CPU ${frameworkCpuRatio.toFixed(2)}×; see section 4); its floor is Next.js’s own route handling | retired |
 
 ## 1. Lighthouse
 
@@ -256,7 +266,7 @@ ${serverTable(server, server['Landing page (prerendered)'], 'landing')}
 
 ${serverTable(compressed, compressedLanding, 'landing, gzip')}
 
-**Our route, without our page.** A second server, with the landing page’s exact HTML put in place of a prerendered 8-answer step’s cached HTML (for this measurement only). The ratio, ${routeAlone.toFixed(2)}× (${routeAloneCpu.toFixed(2)}× by CPU), is what a step’s address costs on its own in this app, with the same bytes as the landing page. Requests/s in this section move by up to a tenth from run to run on this machine; the CPU time per request leaves out the load generator, which shares the machine, and is what limits a server busy on one core.
+**Our route, without our page.** A second server, with the landing page’s exact HTML put in place of a prerendered ${carrierAnswers}-answer step’s cached HTML (for this measurement only). The ratio, ${routeAlone.toFixed(2)}× (${routeAloneCpu.toFixed(2)}× by CPU), is what a step’s address costs on its own in this app, with the same bytes as the landing page. Requests/s in this section move by up to a tenth from run to run on this machine; the CPU time per request leaves out the load generator, which shares the machine, and is what limits a server busy on one core.
 
 ${serverTable(carried, carriedLanding, 'landing')}
 
