@@ -13,6 +13,7 @@
 import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
 import { createClient } from 'redis';
+import { canonicalHref, stateFromSegments } from '@/machines/url-state';
 import { loopbackAllowed, startCheckFixtures } from '@/tests/support/check-fixtures';
 import { startFront } from '@/tests/support/nginx-front';
 import { startRedis } from '@/tests/support/redis';
@@ -24,16 +25,19 @@ const [seconds = 60, connections = 100] = process.argv
   .filter((a) => !a.startsWith('--'))
   .map(Number);
 
-const deep =
-  '/role=owner/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx/server-health=broken/proxy=broken/firewall=broken/dns=broken';
+// Links in the form the app keeps (a link in any other form may be redirected to it).
+const canonical = (answers: string) => canonicalHref(stateFromSegments(answers.split('/').filter(Boolean))).slice('/fix'.length);
+const deep = canonical(
+  'role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx/server-health=broken/proxy=broken/firewall=broken/dns=broken',
+);
 const paths = [
   '/',
   '/fix',
   `/fix${deep}`,
-  `/fix${deep}/plugins=broken`,
-  `/fix${deep}/plugins=fixed`,
-  '/fix/role=owner/reach=only-me/error-page=browser/reload=broken/clear-cache=broken',
-  '/fix/start=restart/role=owner/server=apache',
+  `/fix${canonical(`${deep}/plugins=broken`)}`,
+  `/fix${canonical(`${deep}/plugins=fixed`)}`,
+  `/fix${canonical('role=owner/evidence=skip/reach=only-me/error-page=browser/reload=broken/clear-cache=broken')}`,
+  `/fix${canonical('start=restart/role=owner/server=apache')}`,
   '/step/php-limits',
   `/summary${deep}`,
   `/message${deep}?site=shop.example.com&since=today`,

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { canonicalHref, stateFromSegments } from '@/machines/url-state';
 import { NGINX_BIN, nginxAvailable } from '@/tests/support/nginx';
 import { SHIPPED_CONF, startFront, type Front } from '@/tests/support/nginx-front';
 import { freePort, startApp, type AppServer } from '@/tests/support/server';
@@ -15,7 +16,10 @@ import { freePort, startApp, type AppServer } from '@/tests/support/server';
  * its port, upstream and cache path changed) before the production build.
  */
 
-const deep = '/fix/role=owner/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx/server-health=broken/proxy=broken';
+// A deep step's own link (rendered on first visit, beyond the prerendered seven answers), in the form the app keeps.
+const journey = 'role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx'.split('/');
+const deep = canonicalHref(stateFromSegments([...journey, 'proxy=broken']));
+const fixed = canonicalHref(stateFromSegments([...journey, 'proxy=fixed']));
 const perRequest = ['/check/role=owner', `/message${deep.slice('/fix'.length)}?site=shop.example.com`, '/explain/role=owner', '/steps/link?step=restart'];
 const securityHeaders = [
   'content-security-policy',
@@ -58,7 +62,7 @@ describe('the shipped Nginx front', { skip: !nginxAvailable() && 'Debian’s ngi
 
   test('an RSC request for the same page is cached apart and stays text/x-component; the HTML stays HTML', async () => {
     const rsc = { rsc: '1', 'next-router-prefetch': '1', 'next-router-segment-prefetch': '/_tree' };
-    const page = `${front.url}${deep.replace('proxy=broken', 'proxy=fixed')}`;
+    const page = `${front.url}${fixed}`;
     const html = await get(page);
     // Next.js sends an RSC request without its ?_rsc=<hash of the headers> to the address with it.
     const redirect = await get(page, rsc);
@@ -173,6 +177,31 @@ describe('the shipped Nginx front', { skip: !nginxAvailable() && 'Debian’s ngi
     assert.ok(refusal, `nginx refused with its own 429 (${statuses.join(' ')})`);
     assert.equal(refusal.headers.get('retry-after'), '60');
     assert.equal((await get(`${front.url}${deep}`)).res.status, 200, 'pages still load for the same client');
+  });
+});
+
+describe('the shipped Nginx front when the app is down', { skip: !nginxAvailable() && 'Debian’s nginx is not installed' }, () => {
+  let app: AppServer;
+  let front: Front;
+  before(async () => {
+    app = await startApp({ env: { TRUST_PROXY: '1' } });
+    front = await startFront({ upstreams: [`127.0.0.1:${app.port}`] });
+  });
+  after(async () => {
+    await front?.stop();
+    await app?.stop();
+  });
+
+  test('step pages already cached are still served; others get a plain 502 that says so', async () => {
+    const cached = await get(`${front.url}${deep}`);
+    await app.stop();
+    const still = await get(`${front.url}${deep}`);
+    assert.equal(still.res.status, 200);
+    assert.equal(still.body, cached.body);
+    const missing = await get(`${front.url}/fix/role=visitor`);
+    assert.equal(missing.res.status, 502);
+    assert.match(missing.res.headers.get('content-type') ?? '', /^text\/plain/);
+    assert.match(missing.body, /^The troubleshooter is not answering right now/);
   });
 });
 
