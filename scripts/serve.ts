@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { serverNodeOptions } from '@/page-cache/settings.mjs';
 import { freePort } from '@/tests/support/server';
 
 /** Serves the production build on a free loopback port, for the benchmark and load scripts. */
@@ -16,7 +17,7 @@ export async function serve({
   const port = wanted ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: serverNodeOptions, ...env },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
