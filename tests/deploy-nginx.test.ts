@@ -161,6 +161,25 @@ describe('the shipped Nginx front', { skip: !nginxAvailable() && 'Debian’s ngi
     assert.equal((await get(`${front.url}/`)).res.status, 200, 'the app is still answering');
   });
 
+  test('a burst of pages rendered per request gets 429 from nginx, and cached step pages still load', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 90; i++) {
+      const res = await fetch(`${front.url}/message/role=owner?since=${i}`);
+      await res.arrayBuffer();
+      statuses.push(res.status);
+    }
+    // Earlier tests spent some of this client's burst of 60 on the same pages.
+    const refused = statuses.indexOf(429);
+    assert.ok(refused > 0, `nginx refused past the burst: ${statuses.join(' ')}`);
+    assert.ok(
+      statuses.slice(0, refused).every((s) => s === 200),
+      'until then, every page is served',
+    );
+    const repaired = await fetch(`${front.url}${deep}?from=${encodeURIComponent('/fix/made-up')}`);
+    assert.equal(repaired.status, 429, 'a repaired link is rendered per request too, so it counts');
+    assert.equal((await get(`${front.url}${deep}`)).res.status, 200, 'cached step pages are not counted');
+  });
+
   // Last: it uses up this client's allowance.
   test('a burst of live checks past the rate limit gets a plain 429 from nginx', async () => {
     const statuses: number[] = [];
@@ -231,6 +250,17 @@ describe('what the shipped front tells the app', { skip: !nginxAvailable() && 'D
     assert.equal(plain['x-forwarded-proto'], 'http');
     const spoofed = await (await fetch(`${front.url}/headers`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).json();
     assert.equal(spoofed['x-forwarded-for'], '203.0.113.9, 127.0.0.1', 'nginx appends the real address; a spoofed one stays ahead of it');
+  });
+
+  test('the live check’s own location tells the app the same (its limits and its same-origin rule depend on it)', async () => {
+    const port = new URL(front.url).port;
+    const seen = await (
+      await fetch(`${front.url}/api/check`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' }, body: '{}' })
+    ).json();
+    assert.equal(seen['x-forwarded-for'], '203.0.113.9, 127.0.0.1');
+    assert.equal(seen.host, `127.0.0.1:${port}`);
+    assert.equal(seen['x-forwarded-proto'], 'http');
+    assert.equal(seen['accept-encoding'], undefined, 'the stream is not compressed');
   });
 });
 
