@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import createMDX from '@next/mdx';
-import { pageCacheBytes } from './page-cache/settings.mjs';
-import { baseHeaders, contentSecurityPolicy, hsts, strictRoutes } from './security/headers.mjs';
+import { pageCacheBytes, pageCacheRedisUrl } from './page-cache/settings.mjs';
+import { actionBodyLimitMb, baseHeaders, contentSecurityPolicy, hsts, strictRoutes } from './security/headers.mjs';
 
 // Turbopack needs remark plugins by name, not as imported functions.
 const withMDX = createMDX({
@@ -24,18 +24,18 @@ const nextConfig = {
   reactStrictMode: true,
   // Rendered pages are kept in memory, least recently used dropped first,
   // never written to disk: every link is a page, and links can be made up.
-  // With REDIS_URL, every instance shares them through Redis. Both are read
-  // when the server starts.
+  // With REDIS_URL (or PAGE_CACHE_REDIS_URL), every instance shares them
+  // through Redis. Both are read when the server starts.
   cacheMaxMemorySize: pageCacheBytes(),
-  cacheHandler: process.env.REDIS_URL ? createRequire(import.meta.url).resolve('./page-cache/shared.mjs') : undefined,
+  cacheHandler: pageCacheRedisUrl() ? createRequire(import.meta.url).resolve('./page-cache/shared.mjs') : undefined,
   // Read once, at build time, for the static headers and proxy.ts alike.
   env: { EMBED_ORIGINS: process.env.EMBED_ORIGINS ?? '' },
   // Room for a pasted log beyond the 200 KiB the explainer reads; the rest is ignored.
   experimental: {
-    serverActions: { bodySizeLimit: '2mb' },
+    serverActions: { bodySizeLimit: `${actionBodyLimitMb}mb` },
     // proxy.ts runs for the wizard's pages, and Next.js holds a body sent
     // through it in memory before answering: no more than an action may send.
-    proxyClientMaxBodySize: '2mb',
+    proxyClientMaxBodySize: `${actionBodyLimitMb}mb`,
     isrFlushToDisk: false,
     // Step pages never change for a given URL, so a prefetched next step can
     // be shown from the router's cache when the answer is clicked.

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { baseHeaders, contentSecurityPolicy, hsts, strictRoutes } from '@/security/headers.mjs';
+import { actionBodyLimitMb, baseHeaders, contentSecurityPolicy, hsts, strictRoutes } from '@/security/headers.mjs';
 import { judgeLink } from '@/security/canonical-links';
 
 /**
@@ -23,18 +23,17 @@ function repairEscapes(pathname: string): string | null {
 }
 
 /**
- * A post declaring a body over the server actions' limit (`bodySizeLimit`
- * in next.config.js, 2 MB) gets 413, not the 500 Next.js answers when the
- * body passes its limit, wherever the proxy runs (the strict pages, home of
- * the server actions, and the wizard's links). Next.js reads a body sent
- * through the proxy to its end before it answers, keeping at most
- * `proxyClientMaxBodySize` (next.config.js), so the proxy is not run for
- * bodies anywhere else.
+ * A post declaring a body over the server actions' limit (`bodySizeLimit`,
+ * `actionBodyLimitMb`) gets 413, not the 500 Next.js answers when the body
+ * passes its limit. Next.js reads a body sent through the proxy to its end
+ * before it answers, keeping at most `proxyClientMaxBodySize` (the same
+ * limit), so the proxy runs only for the pages in its matcher and for
+ * server-action posts, not for other bodies.
  */
-const maxActionBytes = 2 * 1024 * 1024;
+const maxActionBytes = actionBodyLimitMb * 1024 * 1024;
 function refuseOversized(request: NextRequest): Response | null {
   if (!(Number(request.headers.get('content-length')) > maxActionBytes)) return null;
-  return new Response('That is too much to send at once: the limit is 2 MB. Paste a shorter part of the log.\n', {
+  return new Response(`That is too much to send at once: the limit is ${actionBodyLimitMb} MB. Paste a shorter part of the log.\n`, {
     status: 413,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' },
   });
@@ -85,5 +84,16 @@ function strict(request: NextRequest, rewrite?: URL) {
 // wizard links, which may need their canonical form, and any path with a
 // percent sign, which may need repairing.
 export const config = {
-  matcher: ['/message/:path*', '/explain/:path*', '/check/:path*', '/steps/link', '/repaired/:path*', '/fix/:path*', '/summary/:path*', '/(.*%.*)'],
+  matcher: [
+    '/message/:path*',
+    '/explain/:path*',
+    '/check/:path*',
+    '/steps/link',
+    '/repaired/:path*',
+    '/fix/:path*',
+    '/summary/:path*',
+    '/(.*%.*)',
+    // A server action may be posted to any page: those posts, and only those, elsewhere.
+    { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] },
+  ],
 };

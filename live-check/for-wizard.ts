@@ -7,7 +7,7 @@
 import { answerLabel } from '@/content/answers';
 import { loadTitle } from '@/content/guidance';
 import { findAnswer, stepMeta } from '@/machines/steps';
-import { canonicalHref, hrefFor, stateFromSegments, type Answer } from '@/machines/url-state';
+import { canonicalHref, evidenceList, hrefFor, stateFromSegments, type Answer } from '@/machines/url-state';
 import { maxInputLength, parseTarget } from './input';
 import { interpret, type Finding, type Interpretation, type Tone } from './interpret';
 import { clientAddress, clientKey } from '@/security/client-address';
@@ -147,7 +147,8 @@ export function resultLinks(reading: Pick<Interpretation, 'suggestions' | 'token
   const suggested: Answer[] = suggestions.map(({ step, answer }) => ({ step, answer }));
   const kept = own.filter((a) => a.step !== 'check' && !suggested.some((s) => s.step === a.step));
   const answered: Answer[] = state.step === evidenceStep.step && findAnswer(evidenceStep.step, evidenceStep.answer) ? [evidenceStep] : [];
-  const evidence: Answer[] = reading.tokens.length ? [{ step: 'check', answer: reading.tokens.slice(0, 8).join('+') }] : [];
+  const tokens = evidenceList('check', reading.tokens.slice(0, 8));
+  const evidence: Answer[] = tokens ? [{ step: 'check', answer: tokens }] : [];
   return {
     suggestions,
     own,

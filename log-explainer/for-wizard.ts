@@ -1,5 +1,5 @@
 import { stepMeta } from '@/machines/steps';
-import { hrefFor, stateFromSegments, type Answer } from '@/machines/url-state';
+import { evidenceList, hrefFor, stateFromSegments, type Answer } from '@/machines/url-state';
 import { explainLog, maxInputBytes } from './explain';
 import type { Reveals } from '@/evidence/log-lines';
 import { loadTitle } from '@/content/guidance';
@@ -42,7 +42,7 @@ export async function explainForWizard(text: string, context: string[], includeL
   if (server && !own.some((a) => a.step === 'server')) evidence.push({ step: 'server', answer: server });
   if (php) evidence.push({ step: 'php', answer: php });
   const ids = explanation.findings.map((f) => f.recogniser.id);
-  if (ids.length) evidence.push({ step: 'found', answer: ids.slice(0, 20).join('+') });
+  if (ids.length) evidence.push({ step: 'found', answer: evidenceList('found', ids.slice(0, 20)) });
 
   const findings = await Promise.all(
     explanation.findings.map(async ({ recogniser: r, count }) => ({

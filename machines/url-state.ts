@@ -1,4 +1,5 @@
 import { initialTransition, transition } from 'xstate';
+import { checkOutcomes } from '@/evidence/check-outcomes';
 import { recognisers } from '@/evidence/log-lines';
 import { describeToken } from '@/live-check/outcome';
 import type { WizardContext } from './facts';
@@ -80,12 +81,35 @@ const evidencePatterns = {
 type EvidenceName = keyof typeof evidencePatterns;
 const evidenceNames: Record<EvidenceName, string> = { php: 'PHP version', found: 'list of log findings', check: 'live check result' };
 const isEvidence = (name: string): name is EvidenceName => Object.hasOwn(evidencePatterns, name);
-/** Lists name only findings and outcomes we know, each once: anything else would be a new link for the same page. */
-const findingIds = new Set(recognisers.map((r) => r.id));
-const knownToken: Partial<Record<EvidenceName, (token: string) => boolean>> = {
-  found: (token) => findingIds.has(token),
-  check: (token) => describeToken(token) !== undefined,
+/**
+ * Lists name only findings and outcomes we know, each once, in one order
+ * (the tables' own): any other spelling would be a new link for the same page.
+ * The rank of a token, or -1 for one we do not know.
+ */
+const findingOrder = new Map(recognisers.map((r, i) => [r.id, i]));
+const checkKinds = ['http', 'page', 'cdn', 'lb', 'cache', 'server'];
+const tokenRank: Record<'found' | 'check', (token: string) => number> = {
+  found: (token) => findingOrder.get(token) ?? -1,
+  check: (token) => {
+    if (describeToken(token) === undefined) return -1;
+    const kind = checkKinds.indexOf(token.split('-')[0]);
+    // Outcomes first, then the status, who wrote the page, who sits in front and who answered.
+    return kind < 0 || Object.hasOwn(checkOutcomes, token) ? 0 : kind + 1;
+  },
 };
+
+/** A list of log findings or check outcomes as links carry it: known tokens, each once, in order. */
+export function evidenceList(step: 'found' | 'check', tokens: readonly string[]): string {
+  const rank = tokenRank[step];
+  const known = [...new Set(tokens)].filter((t) => rank(t) >= 0);
+  return known.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)).join('+');
+}
+
+/** PHP versions as numbers: `08.1` and `8.01` are 8.1. */
+function phpVersion(answer: string): string {
+  const [major, minor] = answer.split('.').map(Number);
+  return `${major}.${minor}`;
+}
 
 function decode(segment: string): string {
   try {
@@ -153,16 +177,18 @@ export function parseSegments(segments: readonly string[]): ParsedSegments {
       else if (seen.has(step)) rejected.push({ segment, reason: `the link has two “${step}” parts; the first was kept` });
       else {
         seen.add(step);
-        const known = knownToken[step];
-        const tokens = known ? [...new Set(answer.split('+'))] : [answer];
-        const unknown = known ? tokens.filter((t) => !known(t)) : [];
-        if (unknown.length)
-          rejected.push({
-            segment,
-            reason: `${unknown.map((t) => `“${t}”`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not in our ${evidenceNames[step]}`,
-          });
-        const kept = tokens.filter((t) => !unknown.includes(t));
-        if (kept.length) answers.push({ step, answer: kept.join('+') });
+        if (step === 'php') {
+          answers.push({ step, answer: phpVersion(answer) });
+        } else {
+          const unknown = [...new Set(answer.split('+'))].filter((t) => tokenRank[step](t) < 0);
+          if (unknown.length) {
+            const named = unknown.slice(0, 3).map((t) => `“${shorten(t).slice(0, 40)}”`);
+            const more = unknown.length > 3 ? ` and ${unknown.length - 3} more` : '';
+            rejected.push({ segment, reason: `${named.join(', ')}${more} ${unknown.length > 1 ? 'are' : 'is'} not in our ${evidenceNames[step]}` });
+          }
+          const kept = evidenceList(step, answer.split('+'));
+          if (kept) answers.push({ step, answer: kept });
+        }
       }
     } else if (!isStep(step)) {
       rejected.push({ segment, reason: `there is no step called “${step}”` });

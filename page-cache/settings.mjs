@@ -18,3 +18,8 @@ export function pageCacheBytes(value = process.env.PAGE_CACHE_MB) {
  * new link looks like a leak. 192 MB is three times the server's working set.
  */
 export const serverNodeOptions = '--max-old-space-size=192';
+
+/** The Redis that rendered pages are shared through, if any: its own, or the limits'. */
+export function pageCacheRedisUrl(env = process.env) {
+  return env.PAGE_CACHE_REDIS_URL || env.REDIS_URL || undefined;
+}

@@ -1,5 +1,5 @@
 // The rendered-page cache that several instances share, used when REDIS_URL
-// is set (next.config.js). Pages go to Redis, through a maintained handler,
+// or PAGE_CACHE_REDIS_URL is set (next.config.js). Pages go to Redis, through a maintained handler,
 // and to a small memory cache that answers alone while Redis is away: a lost
 // Redis costs speed, never a page. Plain JavaScript: Next.js imports this file
 // itself, outside the bundle.
@@ -10,12 +10,17 @@ import { CacheHandler } from '@fortedigital/nextjs-cache-handler';
 import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru';
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
 import { createClient } from 'redis';
-import { pageCacheBytes } from './settings.mjs';
+import { pageCacheBytes, pageCacheRedisUrl } from './settings.mjs';
 
 /** Reported once per outage, not once per request. */
 let reported = false;
 
-function connect(url) {
+/**
+ * Connects to the pages' Redis. When it is the limits' Redis too, the limits
+ * already say once when it goes and comes back (security/limiter.ts), so this
+ * stays quiet: one outage, one line.
+ */
+function connect(url, quiet) {
   const client = createClient({
     url,
     // A lost Redis must fail at once, not queue every page behind a reconnect.
@@ -23,7 +28,7 @@ function connect(url) {
     socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(500 * 2 ** retries, 10_000) },
   });
   client.on('error', (error) => {
-    if (reported) return;
+    if (reported || quiet) return;
     reported = true;
     console.warn(`Page cache: Redis is unreachable (${error.message}); serving from this instance's memory until it is back.`);
   });
@@ -40,7 +45,8 @@ CacheHandler.onCreation(({ serverDistDir }) => {
   globalThis.__pageCacheConfig ??= (() => {
     // Pages of one build must never be served by another: the build's id is in every key.
     const buildId = readFileSync(join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim();
-    const client = connect(process.env.REDIS_URL);
+    const url = pageCacheRedisUrl();
+    const client = connect(url, url === process.env.REDIS_URL);
     return {
       handlers: [
         // Tried in order: Redis answers while it is up; when it throws, the memory cache does.

@@ -13,23 +13,34 @@ import { basePath, canonicalHref, stateFromSegments } from '@/machines/url-state
 export const summaryBase = '/summary';
 /** Where a link with `?from=` is answered: the same page plus the note, rendered per request. */
 export const repairedBase = '/repaired';
-/** Long enough for any real link; a longer original is cut, and its note is then general. */
+/** Long enough for any real link; a longer original is cut, and then no note is shown. */
 const maxFromLength = 4000;
 
 export type LinkVerdict = { kind: 'canonical' } | { kind: 'redirect'; location: string } | { kind: 'repaired'; rewrite: string };
 
-/** The form of a link each decision needs, remembered for the links people use most. */
+/**
+ * The form of a link each decision needs, remembered for the links asked for
+ * most recently (least recently used forgotten first). Only links of a real
+ * journey's length: long made-up ones would crowd out the real ones.
+ */
 const remembered = new Map<string, { canonical: string; lossy: boolean }>();
 const rememberAtMost = 5000;
+const rememberLength = 512;
 
 function canonicalOf(pathname: string, base: string): { canonical: string; lossy: boolean } {
   const known = remembered.get(pathname);
-  if (known) return known;
+  if (known) {
+    remembered.delete(pathname);
+    remembered.set(pathname, known);
+    return known;
+  }
   const segments = pathname.slice(base.length).split('/').filter(Boolean);
   const state = stateFromSegments(segments);
   const result = { canonical: canonicalHref(state, base), lossy: state.rejected.length > 0 || state.notes.length > 0 };
-  if (remembered.size >= rememberAtMost) remembered.delete(remembered.keys().next().value!);
-  remembered.set(pathname, result);
+  if (pathname.length <= rememberLength) {
+    if (remembered.size >= rememberAtMost) remembered.delete(remembered.keys().next().value!);
+    remembered.set(pathname, result);
+  }
   return result;
 }
 
@@ -45,8 +56,9 @@ export function wizardBase(pathname: string): string | null {
 export function judgeLink(pathname: string, search: URLSearchParams): LinkVerdict {
   const base = wizardBase(pathname);
   if (!base) return { kind: 'canonical' };
-  if (search.has('from')) return { kind: 'repaired', rewrite: `${repairedBase}${pathname}` };
   const { canonical, lossy } = canonicalOf(pathname, base);
+  // A note is only ever shown on the one form of a link: `?from=` on any other is dropped.
+  if (search.get('from') && canonical === pathname) return { kind: 'repaired', rewrite: `${repairedBase}${pathname}` };
   if (canonical === pathname) return { kind: 'canonical' };
   const from = lossy ? `?${new URLSearchParams({ from: pathname.slice(0, maxFromLength) })}` : '';
   return { kind: 'redirect', location: `${canonical}${from}` };

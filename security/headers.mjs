@@ -65,3 +65,6 @@ export const hsts = { key: 'Strict-Transport-Security', value: 'max-age=63072000
 
 /** Pages that show what a person typed or pasted: strict, per-request policy. */
 export const strictRoutes = ['/message', '/explain', '/check', '/steps/link', '/repaired'];
+
+/** The most a server action may be sent (a pasted log), in megabytes: next.config.js and proxy.ts both read it. */
+export const actionBodyLimitMb = 2;

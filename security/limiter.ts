@@ -44,7 +44,9 @@ function redisClient(url: string): ReturnType<typeof createClient> {
   client.on('error', (error: Error) => {
     if (down) return;
     down = true;
-    console.error(`Limits: Redis at ${shownUrl(url)} cannot be reached (${error.message}); each instance counts in its own memory until it is back.`);
+    // The pages share this Redis unless they have their own (page-cache/shared.mjs stays quiet then).
+    const pages = process.env.PAGE_CACHE_REDIS_URL ? '' : ' and keeps rendered pages';
+    console.error(`Limits: Redis at ${shownUrl(url)} cannot be reached (${error.message}); each instance counts${pages} in its own memory until it is back.`);
   });
   client.on('ready', () => {
     if (down) console.error(`Limits: Redis at ${shownUrl(url)} is back; limits are shared again.`);

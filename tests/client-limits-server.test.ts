@@ -43,6 +43,11 @@ describe('TRUST_PROXY unset: the connection is the client', () => {
     for (const page of pages.slice(0, 2)) assert.match(page, /We read 1 line;/);
     assert.doesNotMatch(pages[2], /We read/);
     assert.match(pages[2], /You have had a lot of logs read in the last minute\. Please wait \d+ seconds and try again\./);
+    assert.match(
+      pages[2],
+      /<textarea[^>]*>connect\(\) failed \(111: Connection refused\) while connecting to upstream<\/textarea>/,
+      'the paste is kept for the next try',
+    );
   });
 });
 

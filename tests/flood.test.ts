@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startApp, type AppServer } from '@/tests/support/server';
 import { flood, folderBytes, residentBytes, warmUp } from '@/tests/support/flood';
 import { hostileLinks } from '@/tests/support/hostile-links';
+import { prerenderedAnswers } from '@/app/fix/prerender';
 
 const MiB = 1024 * 1024;
 
@@ -19,8 +20,12 @@ describe('a flood of made-up links (production build)', () => {
   after(() => app?.stop());
 
   test('is answered without a 5xx, and grows neither the disk nor the memory without bound', async () => {
-    const deep = '/fix/role=owner/evidence=skip/reach=everyone/error-page=nginx/reload=broken/access=ssh/cms=wordpress/server=nginx/proxy=broken';
+    // A real step built ahead of time, seven answers in, asked for before the flood.
+    const real = `/fix/${prerenderedAnswers(7)
+      .find((answers) => answers.length === 7)
+      ?.join('/')}`;
     await warmUp(app.url);
+    assert.equal((await fetch(`${app.url}${real}`)).headers.get('x-nextjs-cache'), 'HIT');
     const disk = await folderBytes(join(process.cwd(), '.next'));
     const memory = residentBytes(app.pid);
 
@@ -33,11 +38,10 @@ describe('a flood of made-up links (production build)', () => {
     assert.ok(diskGrowth <= 1 * MiB, `the disk grew by ${(diskGrowth / MiB).toFixed(1)} MiB`);
     assert.ok(memoryGrowth <= 100 * MiB, `memory grew by ${(memoryGrowth / MiB).toFixed(1)} MiB`);
 
-    // Real step pages are still cached: the second request is a hit.
-    await fetch(`${app.url}${deep}/restart=broken`);
-    const again = await fetch(`${app.url}${deep}/restart=broken`);
-    assert.equal(again.status, 200);
-    assert.equal(again.headers.get('x-nextjs-cache'), 'HIT');
+    // The real step is still cached: its first request after the flood is a hit.
+    const after = await fetch(`${app.url}${real}`);
+    assert.equal(after.status, 200);
+    assert.equal(after.headers.get('x-nextjs-cache'), 'HIT', 'made-up links did not push it out');
   });
 
   test('a link in another form is redirected to the one its page is kept under, with what was dropped', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { actionBodyLimitMb } from '@/security/headers.mjs';
 import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { startApp, type AppServer } from '@/tests/support/server';
@@ -16,12 +16,8 @@ before(async () => {
 });
 after(() => app?.stop());
 
-/** Server actions' limit, as next.config.js sets it (`'2mb'`). */
-const actionLimit = (() => {
-  const [, size] = /bodySizeLimit:\s*'(\d+)mb'/.exec(readFileSync('next.config.js', 'utf8')) ?? [];
-  assert.ok(size, 'next.config.js sets bodySizeLimit in mb');
-  return Number(size) * 1024 * 1024;
-})();
+/** Server actions' limit, as next.config.js and proxy.ts read it. */
+const actionLimit = actionBodyLimitMb * 1024 * 1024;
 
 /**
  * A POST sent by hand: `body` is a string, or a number of bytes of `x` to
@@ -161,6 +157,9 @@ describe('the log explainer', () => {
       assert.equal(status, 413, `${bytes} bytes`);
       assert.match(text, /2 MB/);
     }
+    // An action may be posted to any page, not only the ones the proxy runs for.
+    const elsewhere = await post('/map', { ...multipart, 'next-action': 'x', 'content-length': String(actionLimit + 1) }, actionLimit + 1);
+    assert.equal(elsewhere.status, 413, 'an action post to another page');
     await stillServing();
   });
 });

@@ -7,7 +7,8 @@ import { explainForWizard, type ExplainResult } from '@/log-explainer/for-wizard
 import { clientAddress, clientKey } from '@/security/client-address';
 import { limiter, take } from '@/security/limiter';
 
-export type ExplainState = { result?: ExplainResult; error?: string };
+/** `log`: the paste, handed back when it could not be read now, so nobody has to paste it again. */
+export type ExplainState = { result?: ExplainResult; error?: string; log?: string };
 
 /**
  * The form's action. Pasted text is explained and dropped: it is never
@@ -22,7 +23,7 @@ export async function explainAction(_previous: ExplainState, form: FormData): Pr
     return { error: 'Paste some lines from your error log first.' };
   }
   const refusal = await overLimit(await headers());
-  if (refusal) return { error: refusal };
+  if (refusal) return { error: refusal, log };
   return { result: await explainForWizard(log, context, form.get('include') === 'on') };
 }
 

@@ -15,5 +15,6 @@ export async function repairedState(base: string, { params, searchParams }: Repa
   const { from } = await searchParams;
   const state = stateFromSegments((await params).answers ?? []);
   const note = repairNote(canonicalHref(state, base), typeof from === 'string' ? from : undefined);
-  return note ? { ...state, ...note } : state;
+  // Without a note that checks out, nothing from the link is repeated.
+  return { ...state, ...(note ?? { rejected: [], notes: [] }) };
 }

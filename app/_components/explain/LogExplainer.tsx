@@ -40,6 +40,7 @@ export function LogExplainer({ context }: { context: string }) {
             required
             maxLength={1_000_000}
             spellCheck={false}
+            defaultValue={state.log}
             aria-describedby={state.error ? 'log-hint log-error' : 'log-hint'}
             aria-invalid={state.error ? true : undefined}
             className="field font-mono text-sm"

@@ -1,0 +1,20 @@
+import { chromium } from 'playwright-core';
+import { startApp } from '@/tests/support/server';
+const app = await startApp({ env: { EXPLAIN_RATE_LIMIT: '2' } });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--disable-quic'] });
+const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 900 } });
+const page = await ctx.newPage();
+await page.goto(`${app.url}/fix/role=owner`);
+await page.getByRole('link', { name: /explain my error log/i }).first().click();
+console.log('at', page.url());
+const junk = 'x\n'.repeat(200) + Array.from({ length: 30 }, (_, i) => `2026/12/01 10:00:${String(i % 60).padStart(2,'0')} [error] 123#0: *${i} connect() to unix:/run/php/php8.2-fpm.sock failed (2: No such file or directory) while connecting to upstream`).join('\n');
+await page.locator('textarea').first().fill(junk);
+await page.getByRole('button', { name: /explain/i }).first().click();
+await page.waitForLoadState();
+await page.screenshot({ path: '/tmp/explain-big.png' });
+const text = await page.locator('main').innerText();
+console.log(text.slice(0, 600));
+for (let i = 0; i < 2; i++) { await page.goto(`${app.url}/explain/role=owner`); await page.locator('textarea').first().fill('PHP Fatal error: x'); await page.getByRole('button', { name: /explain/i }).first().click(); await page.waitForLoadState(); }
+console.log('---', (await page.locator('main').innerText()).match(/wait[^\n]*|many[^\n]*/gi));
+await page.screenshot({ path: '/tmp/explain-limit.png' });
+await browser.close(); await app.stop();
