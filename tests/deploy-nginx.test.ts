@@ -60,6 +60,14 @@ describe('the shipped Nginx front', { skip: !nginxAvailable() && 'Debian’s ngi
     assert.equal(second.res.headers.get('cache-control'), 's-maxage=31536000');
   });
 
+  test('a made-up query string is not a new cache entry: the page ignores it, and so does the key', async () => {
+    for (let i = 0; i < 3; i++) {
+      const { res } = await get(`${front.url}${deep}?utm=${i}&x=${'y'.repeat(i)}`);
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('x-cache-status'), 'HIT', `?utm=${i} is the page already kept`);
+    }
+  });
+
   test('an RSC request for the same page is cached apart and stays text/x-component; the HTML stays HTML', async () => {
     const rsc = { rsc: '1', 'next-router-prefetch': '1', 'next-router-segment-prefetch': '/_tree' };
     const page = `${front.url}${fixed}`;
