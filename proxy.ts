@@ -81,8 +81,11 @@ function strict(request: NextRequest, rewrite?: URL) {
 }
 
 // The strict routes (keep in step with `strictRoutes`; a test checks), the
-// wizard links, which may need their canonical form, and any path with a
-// percent sign, which may need repairing.
+// wizard links, which may need their canonical form, any path with a percent
+// sign, which may need repairing, and server-action posts. The wizard links
+// are judged here rather than by their pages, though running the proxy costs
+// a cached page about as much again (bench/latest.md): a page that redirects
+// while it is rendered sends its Location header twice (Next.js 16.4).
 export const config = {
   matcher: [
     '/message/:path*',
