@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { site } from '@/content/site';
 import { canonicalHref, stateFromSegments } from '@/machines/url-state';
 import { StepView } from '@/app/_components/step/StepView';
 import { loadGuidance } from '@/content/guidance';
@@ -26,7 +27,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: guidance.frontmatter.title,
     description: guidance.frontmatter.summary,
-    alternates: { canonical: canonicalHref(state) },
+    // Only an absolute canonical link helps: without SITE_URL there is none to give.
+    alternates: site.siteUrl ? { canonical: canonicalHref(state) } : undefined,
     // Links with parts we could not read are answered, but not indexed.
     robots: state.rejected.length ? { index: false } : undefined,
   };

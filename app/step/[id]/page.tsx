@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { site } from '@/content/site';
 import { permanentRedirect } from 'next/navigation';
 import { legacySteps } from '@/machines/legacy';
 import { stepIds } from '@/machines/steps';
@@ -31,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: guidance.frontmatter.title,
     description: guidance.frontmatter.summary,
-    alternates: { canonical: stepHref(id) },
+    alternates: site.siteUrl ? { canonical: stepHref(id) } : undefined,
   };
 }
 
