@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serverNodeOptions } from '@/page-cache/settings.mjs';
+import { residentBytes } from '@/tests/support/flood';
 import { freePort } from '@/tests/support/server';
 
 /** Serves the production build on a free loopback port, for the benchmark and load scripts. */
@@ -32,7 +32,7 @@ export async function serve({
   return {
     url,
     pid: child.pid!,
-    rssMiB: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+    rssMiB: () => residentBytes(child.pid!) / 1024 / 1024,
     stop: async () => {
       child.kill('SIGTERM');
       await Promise.race([new Promise((r) => child.once('exit', r)), sleep(5000)]);
