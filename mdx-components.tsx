@@ -1,7 +1,7 @@
 import type { MDXComponents } from 'mdx/types';
-import { staticComponents } from '@/app/_components/guidance';
+import { guidanceComponents } from '@/app/_components/guidance';
 
-// Required by @next/mdx. Steps pass the fact-aware components on top of these.
+// Required by @next/mdx. Steps pass the components bound to the person's facts on top of these, which know nothing yet.
 export function useMDXComponents(components: MDXComponents): MDXComponents {
-  return { ...staticComponents, ...components };
+  return { ...guidanceComponents({}), ...components };
 }

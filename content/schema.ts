@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { platformIds } from '@/platforms/types';
 
 /**
  * The frontmatter every guidance file in content/steps/ must have.
@@ -19,7 +20,9 @@ export const guidanceFrontmatter = z
      * its order (the content tests compare both). Questions and fixes have
      * them; endings have none.
      */
-    answers: z.record(z.string().regex(/^[0-9a-z-]+$/, 'an answer id: lower-case letters, digits and dashes'), z.string().min(2).max(90)).optional(),
+    answers: z
+      .record(z.string().regex(/^[0-9a-z][0-9a-z.-]*$/, 'an answer id: lower-case letters, digits, dots and dashes'), z.string().min(2).max(90))
+      .optional(),
   })
   .strict();
 
@@ -45,7 +48,7 @@ export const siteSettings = z
       })
       .strict()
       .default({}),
-    hostingPanel: z.string().trim().min(2).max(40).optional(),
+    platform: z.enum([...platformIds, 'other-panel', 'other-system']).optional(),
   })
   .strict();
 

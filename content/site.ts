@@ -25,6 +25,10 @@ export const site = siteSettings.parse({
     // phone: '+44 20 7946 0000',
   },
 
-  /** The control panel your customers use, e.g. 'cPanel' or 'Plesk'. Leave unset for a generic name. */
-  // hostingPanel: 'cPanel',
+  /**
+   * The panel or system your customers' sites run on, one of the answers in
+   * content/steps/platform.mdx, e.g. 'cpanel' or 'plesk'. Set, the wizard
+   * doesn't ask, and every step shows that platform's screens and commands.
+   */
+  // platform: 'cpanel',
 });

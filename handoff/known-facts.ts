@@ -9,6 +9,7 @@ const factNames: Record<FactName, [you: string, me: string]> = {
   page: ['Error page', 'Error page'],
   cfCode: ['Cloudflare error number', 'Cloudflare error number'],
   access: ['Your access', 'My access'],
+  platform: ['Panel or system', 'Panel or system'],
   cdn: ['CDN in front', 'CDN in front'],
   cms: ['CMS', 'CMS'],
   server: ['Web server', 'Web server'],

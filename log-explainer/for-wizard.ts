@@ -3,6 +3,8 @@ import { evidenceList, hrefFor, stateFromSegments, type Answer } from '@/machine
 import { explainLog, maxInputBytes } from './explain';
 import type { Reveals } from '@/evidence/log-lines';
 import { loadTitle } from '@/content/guidance';
+import { platforms } from '@/platforms';
+import { platformFromText } from '@/platforms/detect';
 
 /** What the log explainer sends back to the page: meanings and links, never the pasted text (unless asked). */
 export interface ExplainResult {
@@ -23,6 +25,8 @@ export interface ExplainResult {
   unexamined: number;
   truncated: boolean;
   reveals: Reveals;
+  /** The platform the log's paths point to, by name (platforms/detect.ts). */
+  platform?: string;
   /** Ready to paste into a message to the host. */
   forHost: string;
 }
@@ -41,6 +45,9 @@ export async function explainForWizard(text: string, context: string[], includeL
   const { server, php } = explanation.reveals;
   if (server && !own.some((a) => a.step === 'server')) evidence.push({ step: 'server', answer: server });
   if (php) evidence.push({ step: 'php', answer: php });
+  // The lines kept as examples are few and short, and they are the lines about PHP-FPM and the web server.
+  const platform = platformFromText(explanation.findings.flatMap((f) => f.lines).join('\n'));
+  if (platform && !own.some((a) => a.step === 'platform')) evidence.push({ step: 'platform', answer: platform });
   const ids = explanation.findings.map((f) => f.recogniser.id);
   if (ids.length) evidence.push({ step: 'found', answer: evidenceList('found', ids.slice(0, 20)) });
 
@@ -73,6 +80,7 @@ export async function explainForWizard(text: string, context: string[], includeL
     unexamined: explanation.unexamined,
     truncated: explanation.truncated,
     reveals: explanation.reveals,
+    platform: platform && platforms[platform].label,
     forHost: findings.length ? forHost : '',
   };
 }

@@ -1,5 +1,6 @@
 import type { CloudflareCodeNumber } from '@/evidence/cloudflare';
 import type { ErrorPage } from '@/evidence/error-pages';
+import type { PlatformId } from '@/platforms/types';
 
 /**
  * What the wizard learns about a person's situation. Every field starts
@@ -13,7 +14,10 @@ export interface Facts {
   page?: ErrorPage;
   /** The number on a Cloudflare error page. */
   cfCode?: `${CloudflareCodeNumber}` | 'other';
-  access?: 'ssh' | 'panel' | 'none';
+  /** `server-panel`: a panel for the whole server (WHM, Plesk as administrator), which restarts services and sets PHP-FPM pools. */
+  access?: 'ssh' | 'server-panel' | 'panel' | 'none';
+  /** The control panel or system the site's server runs; `other-panel` and `other-system` count as unknown for commands. */
+  platform?: PlatformId | 'other-panel' | 'other-system' | 'not-sure';
   cdn?: 'yes' | 'no' | 'not-sure';
   cms?: 'wordpress' | 'other' | 'none' | 'not-sure';
   server?: 'nginx' | 'apache' | 'not-sure';
@@ -54,16 +58,25 @@ export function knows(facts: Facts, fact: FactName): boolean {
 
 export type Access = NonNullable<Facts['access']>;
 
+/** What a level of access can do, each level including the ones after it. */
+const accessCovers: Record<Access, readonly AccessNeed[]> = {
+  ssh: ['ssh', 'server', 'panel'],
+  'server-panel': ['server', 'panel'],
+  panel: ['panel'],
+  none: [],
+};
+
 /**
- * `panel` access is enough for panel steps; SSH covers both. Unknown access
- * (someone who jumped straight to a step from a link) counts as enough:
- * only a person who told us otherwise is spared a step, and every such step
- * offers "I can't do this".
+ * `panel`: any control panel; `server`: restarting services and setting
+ * PHP-FPM pools, which SSH or a server-administration panel can do; `ssh`:
+ * a command line with administrator rights. Unknown access (someone who
+ * jumped straight to a step from a link) counts as enough: only a person
+ * who told us otherwise is spared a step, and every such step offers
+ * "I can't do this".
  */
-export function hasAccess(facts: Facts, needed: 'panel' | 'ssh'): boolean {
-  if (facts.access === undefined) return true;
-  if (needed === 'ssh') return facts.access === 'ssh';
-  return facts.access === 'ssh' || facts.access === 'panel';
+export type AccessNeed = 'panel' | 'server' | 'ssh';
+export function hasAccess(facts: Facts, needed: AccessNeed): boolean {
+  return facts.access === undefined || accessCovers[facts.access].includes(needed);
 }
 
 /** A CMS site, or one we were never told about (see `hasAccess`). */

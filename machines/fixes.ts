@@ -18,7 +18,7 @@ export const fixes = {
   logs: { stage: 'server-fixes', needs: 'panel' },
   'php-workers': { stage: 'server-fixes', needs: 'panel' },
   proxy: { stage: 'server-fixes', needs: 'ssh' },
-  restart: { stage: 'server-fixes', needs: 'ssh' },
+  restart: { stage: 'server-fixes', needs: 'server' },
   hops: { stage: 'server-fixes', needs: 'ssh' },
   'app-server': { stage: 'server-fixes', needs: 'ssh' },
   'server-health': { stage: 'server-fixes', needs: 'panel' },
@@ -32,7 +32,7 @@ export const fixes = {
   'contact-host': { stage: 'advanced' },
 } as const satisfies Record<string, { stage: Stage; needs?: Needs }>;
 
-type Needs = 'panel' | 'ssh' | 'domain' | 'device';
+type Needs = 'panel' | 'server' | 'ssh' | 'domain' | 'device';
 export type FixId = keyof typeof fixes;
 
 /** Fixes a plan never picks: the quick fixes come before the questions, and switching a firewall back on only follows the firewall step. */

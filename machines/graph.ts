@@ -137,7 +137,7 @@ export interface PlanCase {
   ruledOut: ServerFix[];
 }
 
-export const accessLevels: readonly Access[] = ['ssh', 'panel', 'none'];
+export const accessLevels: readonly Access[] = ['ssh', 'server-panel', 'panel', 'none'];
 
 const owner: Facts = { role: 'owner', reach: 'everyone' };
 const noEvidence: Evidence = { found: [], checked: [] };

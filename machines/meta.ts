@@ -30,7 +30,7 @@ export interface StepMeta {
   /** Answers shown as pictures (the error-page question). */
   pictures?: boolean;
   /** Access the step asks for; fixes that need it offer "I can't do this" (switching a firewall back on does not). */
-  needs?: 'panel' | 'ssh' | 'domain' | 'device';
+  needs?: 'panel' | 'server' | 'ssh' | 'domain' | 'device';
   answers: AnswerMeta[];
   /**
    * The answer a replay takes for this step when the link answers later

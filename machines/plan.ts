@@ -3,7 +3,7 @@ import { cloudflareCode } from '@/evidence/cloudflare';
 import { errorPages } from '@/evidence/error-pages';
 import { recognisers, severities } from '@/evidence/log-lines';
 import type { Pointer } from '@/evidence/pointer';
-import { hasAccess, runsCms, runsPhp, type Facts, type WizardContext } from './facts';
+import { hasAccess, runsCms, runsPhp, type Access, type Facts, type WizardContext } from './facts';
 import { needsOf, type ServerFix } from './fixes';
 
 /**
@@ -16,7 +16,7 @@ import { needsOf, type ServerFix } from './fixes';
  */
 
 /** The usual order when nothing points elsewhere: how often each fix turns out to be the answer. */
-const usualOrder: Record<'ssh' | 'panel' | 'none', readonly ServerFix[]> = {
+const usualOrder: Record<Access, readonly ServerFix[]> = {
   // What the web server passes requests to, and whether PHP-FPM runs, settle most 502s on a server of one's own.
   ssh: [
     'proxy',
@@ -33,6 +33,8 @@ const usualOrder: Record<'ssh' | 'panel' | 'none', readonly ServerFix[]> = {
     'dns',
     'contact-host',
   ],
+  // A server panel restarts PHP and sets its workers in the browser; the log still comes first.
+  'server-panel': ['logs', 'php-workers', 'restart', 'plugins', 'server-health', 'php-limits', 'php-version', 'bans', 'dns', 'contact-host'],
   // The error log names the cause; busy PHP workers and plugins are the commonest on hosted sites.
   panel: ['logs', 'php-workers', 'plugins', 'server-health', 'php-limits', 'php-version', 'bans', 'dns', 'contact-host'],
   none: ['dns', 'contact-host'],
@@ -74,7 +76,7 @@ function appPointer(facts: Facts): Pointer | undefined {
 /** May this person be offered this fix at all, whatever the evidence? */
 function offered(step: ServerFix, facts: Facts): boolean {
   const needs = needsOf(step);
-  if ((needs === 'panel' || needs === 'ssh') && !hasAccess(facts, needs)) return false;
+  if ((needs === 'panel' || needs === 'server' || needs === 'ssh') && !hasAccess(facts, needs)) return false;
   if (step === 'plugins' && !runsCms(facts)) return false;
   if (phpOnly.includes(step) && !runsPhp(facts)) return false;
   // Cloudflare's own steps only for sites behind Cloudflare, or not known not to be.

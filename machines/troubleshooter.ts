@@ -2,7 +2,7 @@ import { and, assign, setup } from 'xstate';
 import { checkSawItFail } from '@/evidence/check-outcomes';
 import { cloudflareCodeNumbers } from '@/evidence/cloudflare';
 import { errorPageIds, errorPages, type ErrorPageEvidence } from '@/evidence/error-pages';
-import { hasAccess, knows, runsCms, type FactName, type Facts, type WizardContext } from './facts';
+import { hasAccess, knows, runsCms, type AccessNeed, type FactName, type Facts, type WizardContext } from './facts';
 import { fixes, needsOf, serverFixes, type FixId, type ServerFix } from './fixes';
 import type { AnswerMeta, StepMeta } from './meta';
 import { nextFix } from './plan';
@@ -68,7 +68,23 @@ const role = question('role', 'role', ['owner', 'visitor']);
 const reach = question('reach', 'reach', ['everyone', 'only-me', 'not-sure']);
 const errorPage = question('error-page', 'page', errorPageIds, { pictures: true });
 const cfCode = question('cf-code', 'cfCode', [...cloudflareCodeNumbers.map((n) => `${n}` as const), 'other']);
-const access = question('access', 'access', ['ssh', 'panel', 'none']);
+const access = question('access', 'access', ['ssh', 'server-panel', 'panel', 'none']);
+// Panels first, then systems, each group ending with "another".
+const platform = question('platform', 'platform', [
+  'cpanel',
+  'plesk',
+  'directadmin',
+  'hpanel',
+  'other-panel',
+  'debian-13',
+  'debian-12',
+  'ubuntu-24.04',
+  'ubuntu-22.04',
+  'rhel',
+  'cloudlinux',
+  'other-system',
+  'not-sure',
+] as const satisfies readonly NonNullable<Facts['platform']>[]);
 const cdn = question('cdn', 'cdn', ['yes', 'no', 'not-sure']);
 const cms = question('cms', 'cms', ['wordpress', 'other', 'none', 'not-sure']);
 const server = question('server', 'server', ['nginx', 'apache', 'not-sure']);
@@ -96,7 +112,7 @@ export const troubleshooter = setup({
     isVisitor: ({ context }) => context.facts.role === 'visitor',
     isOwner: ({ context }) => context.facts.role === 'owner',
     reachIs: ({ context }, params: { reach: NonNullable<Facts['reach']>[] }) => params.reach.includes(context.facts.reach!),
-    hasAccess: ({ context }, params: { level: 'panel' | 'ssh' }) => hasAccess(context.facts, params.level),
+    hasAccess: ({ context }, params: { level: AccessNeed }) => hasAccess(context.facts, params.level),
     knows: ({ context }, params: { fact: FactName }) => knows(context.facts, params.fact),
     /** Only someone on the server can look at what runs behind the web server; a PHP CMS already says. */
     asksApp: ({ context: { facts } }) => facts.access === 'ssh' && !knows(facts, 'app') && !(facts.cms && runsCms(facts)),
@@ -188,7 +204,17 @@ export const troubleshooter = setup({
     },
 
     // Finding out about the owner's setup, once the quick fixes are spent
-    access: { meta: access.meta, on: answered(access, (id) => ({ target: 'cdn', actions: access.learn(id) })) },
+    access: {
+      meta: access.meta,
+      // Commands and panel screens differ by platform, so whoever can act on the server is asked which one.
+      on: answered(access, (id) => ({ target: id === 'none' ? 'cdn' : 'platform', actions: access.learn(id) })),
+    },
+    platform: {
+      meta: platform.meta,
+      on: answered(platform, (id) => ({ target: 'cdn', actions: platform.learn(id) })),
+      // Skipped when the team's copy names its platform (content/site.ts) or a link already did.
+      always: { target: 'cdn', guard: { type: 'knows', params: { fact: 'platform' } } },
+    },
     cdn: {
       meta: cdn.meta,
       on: answered(cdn, (id) => ({ target: 'cms', actions: cdn.learn(id) })),

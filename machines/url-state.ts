@@ -1,4 +1,5 @@
 import { initialTransition, transition } from 'xstate';
+import { siteFacts } from '@/content/site-facts';
 import { checkOutcomes } from '@/evidence/check-outcomes';
 import { recognisers } from '@/evidence/log-lines';
 import { describeToken } from '@/live-check/outcome';
@@ -235,7 +236,8 @@ export function replay(answers: readonly Answer[], { at, start }: { at?: string;
   const evidence = { found: listed('found'), checked: listed('check') };
   snapshot = troubleshooter.resolveState({
     value: start ?? (snapshot.value as string),
-    context: { ...snapshot.context, facts: { ...snapshot.context.facts, ...facts }, evidence },
+    // The team's own settings come first; a link's answers may still say otherwise.
+    context: { ...snapshot.context, facts: { ...snapshot.context.facts, ...siteFacts, ...facts }, evidence },
   });
 
   for (let i = 0; i < maxSegments && snapshot.status === 'active'; i++) {

@@ -17,7 +17,8 @@ import { freePort, startApp, type AppServer } from '@/tests/support/server';
  */
 
 // A deep step's own link (rendered on first visit, beyond the prerendered seven answers), in the form the app keeps.
-const journey = 'role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx'.split('/');
+const journey =
+  'role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=ssh/platform=debian-12/cdn=no/cms=wordpress/server=nginx'.split('/');
 const deep = canonicalHref(stateFromSegments([...journey, 'proxy=broken']));
 const fixed = canonicalHref(stateFromSegments([...journey, 'proxy=fixed']));
 const perRequest = ['/check/role=owner', `/message${deep.slice('/fix'.length)}?site=shop.example.com`, '/explain/role=owner', '/steps/link?step=restart'];

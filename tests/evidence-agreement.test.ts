@@ -21,7 +21,7 @@ import { oneAnswer } from './support/check-reports';
 
 /** Where an SSH owner with a WordPress site lands once the questions are done, given these answers. */
 function firstFix(answers: string[]): string {
-  const rest = ['reload=broken', 'access=ssh', 'cdn=yes', 'cms=wordpress', 'server=nginx'];
+  const rest = ['reload=broken', 'access=ssh', 'platform=debian-12', 'cdn=yes', 'cms=wordpress', 'server=nginx'];
   const given = new Set(answers.map((a) => a.split('=')[0]));
   return stateFromSegments(['role=owner', 'evidence=checked', 'reach=everyone', ...answers, ...rest.filter((a) => !given.has(a.split('=')[0]))]).step;
 }

@@ -8,12 +8,14 @@ import { troubleshooter, type AnswerId } from '@/machines/troubleshooter';
 /**
  * Path tests over the machine's whole reachable graph. A node is a step, the
  * facts learned so far and the steps already tried (how they went does not
- * change where one can go).
+ * change where one can go). Which platform a person named changes the words
+ * of a step, never where it leads, so a node keeps only whether it was named.
  */
 type Snap = { value: unknown; status: string; context: WizardContext };
 const serialize = (s: unknown) => {
   const { value, context } = s as Snap;
-  return JSON.stringify([value, context.facts, context.tried.map((t) => t.step).sort()]);
+  const facts = { ...context.facts, platform: context.facts.platform && 'named' };
+  return JSON.stringify([value, facts, context.tried.map((t) => t.step).sort()]);
 };
 
 const adjacency = getAdjacencyMap(troubleshooter, {
@@ -33,7 +35,7 @@ const nodes = Object.entries(adjacency).map(([key, { state, transitions }]) => (
 }));
 const byKey = new Map(nodes.map((n) => [n.key, n]));
 
-const serverSteps = stepIds.filter((id) => ['panel', 'ssh'].includes(stepMeta(id).needs ?? ''));
+const serverSteps = stepIds.filter((id) => ['panel', 'server', 'ssh'].includes(stepMeta(id).needs ?? ''));
 const endings = stepIds.filter((id) => stepMeta(id).kind === 'ending');
 
 describe('the decision machine', () => {

@@ -11,7 +11,7 @@ import { type AppServer, startApp } from './support/server';
  * goes away both keep serving from their own memory.
  */
 
-const deep = '/fix/role=owner/evidence=skip/reach=everyone/error-page=nginx/reload=broken/access=ssh/cms=wordpress/server=nginx';
+const deep = '/fix/role=owner/evidence=skip/reach=everyone/error-page=nginx/reload=broken/access=ssh/platform=debian-12/cms=wordpress/server=nginx';
 // One line per outage: the limits' Redis is the pages' Redis here, and the limits say it.
 const outage = /Limits: Redis at \S+ cannot be reached .*keeps rendered pages in its own memory/g;
 

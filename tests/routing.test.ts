@@ -9,8 +9,8 @@ import { stateFromSegments } from '@/machines/url-state';
  * a row here.
  */
 const owner = 'role=owner/evidence=skip';
-const ssh = 'reload=broken/access=ssh';
-const panel = 'reload=broken/access=panel';
+const ssh = 'reload=broken/access=ssh/platform=debian-12';
+const panel = 'reload=broken/access=panel/platform=cpanel';
 
 const rules: [rule: string, answers: string, next: string][] = [
   // Finding out
@@ -92,12 +92,12 @@ const rules: [rule: string, answers: string, next: string][] = [
   ],
   [
     '“only me” with no page: a ban, with the firewall test',
-    `${owner}/reach=only-me/error-page=browser/reload=broken/clear-cache=broken/flush-dns=broken/other-network=broken/access=panel/cdn=no/cms=wordpress/server=nginx/dns=broken`,
+    `${owner}/reach=only-me/error-page=browser/reload=broken/clear-cache=broken/flush-dns=broken/other-network=broken/access=panel/platform=cpanel/cdn=no/cms=wordpress/server=nginx/dns=broken`,
     'firewall',
   ],
   [
     '“not sure” who, no page: the ban check without switching anything off',
-    `${owner}/reach=not-sure/error-page=not-sure/reload=broken/clear-cache=broken/access=panel/cdn=no/cms=wordpress/server=nginx/logs=broken/php-workers=broken/plugins=broken/server-health=broken/php-limits=broken/php-version=broken`,
+    `${owner}/reach=not-sure/error-page=not-sure/reload=broken/clear-cache=broken/access=panel/platform=cpanel/cdn=no/cms=wordpress/server=nginx/logs=broken/php-workers=broken/plugins=broken/server-health=broken/php-limits=broken/php-version=broken`,
     'bans',
   ],
   [
@@ -140,7 +140,7 @@ const rules: [rule: string, answers: string, next: string][] = [
   // Jump-in links
   ['a jump-in link opens its step', 'start=php-workers', 'php-workers'],
   ['after a jump-in step, the plan’s next fix', 'start=php-workers/php-workers=broken', 'proxy'],
-  ['a jump-in link keeps its context', 'start=logs/access=panel/logs=broken', 'php-workers'],
+  ['a jump-in link keeps its context', 'start=logs/access=panel/platform=cpanel/logs=broken', 'php-workers'],
 ];
 
 describe('routing, rule by rule', () => {

@@ -15,7 +15,7 @@ describe('site settings are checked', () => {
     assert.equal(siteSettings.parse(valid).siteUrl, 'https://help.example.com');
     assert.equal(siteSettings.parse({ ...valid, siteUrl: undefined }).siteUrl, undefined, 'unset: pages use the address they are opened at');
     assert.doesNotThrow(() =>
-      siteSettings.parse({ ...valid, support: { email: 'a@b.co', url: 'https://b.co/help', phone: '+1 (555) 010-0000' }, hostingPanel: 'cPanel' }),
+      siteSettings.parse({ ...valid, support: { email: 'a@b.co', url: 'https://b.co/help', phone: '+1 (555) 010-0000' }, platform: 'cpanel' }),
     );
   });
 
@@ -27,6 +27,7 @@ describe('site settings are checked', () => {
     ['a site address with a path (links always start at the root)', { ...valid, siteUrl: 'https://help.example.com/help' }],
     ['an empty product name', { ...valid, productName: ' ' }],
     ['an unknown setting (a typo)', { ...valid, productname: 'x' }],
+    ['a platform the wizard does not know', { ...valid, platform: 'AcmePanel' }],
   ] as const) {
     test(`${what} is refused`, () => {
       assert.throws(() => siteSettings.parse(bad));

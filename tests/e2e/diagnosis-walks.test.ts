@@ -1,12 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { stepIds, stepMeta } from '@/machines/steps';
-import { axeViolations, newPhone } from '@/tests/support/browser';
+import { newPhone } from '@/tests/support/browser';
 import { titleOf } from '@/tests/support/content';
 import { appAndBrowser } from '@/tests/support/harness';
+import { axeChecker } from '@/tests/support/walk-checks';
 import { heading, labelOf, walk } from '@/tests/support/wizard';
 
 /**
@@ -22,26 +22,7 @@ const env = appAndBrowser();
 
 const screenshots = '/tmp/walks';
 
-/** URLs axe has seen; a page reached without JavaScript is checked again only if new. */
-const seen = new Set<string>();
-
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-/**
- * Axe on the page as it is, where scripts run; where they don't (axe needs
- * them), the same URL opened again in a page that runs them.
- */
-async function axeHere(page: Page, javaScriptEnabled: boolean): Promise<string[]> {
-  const url = page.url();
-  if (javaScriptEnabled) {
-    seen.add(url);
-    const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-    return results.violations.map((v) => `${url}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  }
-  if (seen.has(url)) return [];
-  seen.add(url);
-  return axeViolations(env.browser, url);
-}
+const axeHere = axeChecker(() => env.browser);
 
 /** The step a page shows, told by its heading. */
 const stepByTitle = (async () => new Map(await Promise.all(stepIds.map(async (id) => [await titleOf(id), id] as const))))();
@@ -120,7 +101,8 @@ const walks: Walk[] = [
           ['cf-code=524', 'reload'],
           ['reload=broken', 'access'],
           // The Cloudflare page answered the CDN question.
-          ['access=panel', 'cms'],
+          ['access=panel', 'platform'],
+          ['platform=cpanel', 'cms'],
           ['cms=wordpress', 'server'],
           ['server=nginx', 'php-limits'],
         ],
@@ -142,7 +124,8 @@ const walks: Walk[] = [
           ['error-page=cloudflare-52x', 'cf-code'],
           ['cf-code=526', 'reload'],
           ['reload=broken', 'access'],
-          ['access=ssh', 'cms'],
+          ['access=ssh', 'platform'],
+          ['platform=debian-12', 'cms'],
           ['cms=wordpress', 'server'],
           ['server=nginx', 'cloudflare-ssl'],
         ],
@@ -163,7 +146,8 @@ const walks: Walk[] = [
           everyone,
           ['error-page=nginx', 'reload'],
           ['reload=broken', 'access'],
-          ['access=ssh', 'cdn'],
+          ['access=ssh', 'platform'],
+          ['platform=debian-12', 'cdn'],
           ['cdn=no', 'cms'],
           ['cms=wordpress', 'proxy'],
         ],
@@ -233,7 +217,8 @@ const walks: Walk[] = [
           everyone,
           ['error-page=not-sure', 'reload'],
           ['reload=broken', 'access'],
-          ['access=panel', 'cdn'],
+          ['access=panel', 'platform'],
+          ['platform=cpanel', 'cdn'],
           ['cdn=no', 'cms'],
           ['cms=wordpress', 'server'],
           ['server=nginx', 'logs'],
@@ -260,7 +245,8 @@ const walks: Walk[] = [
           everyone,
           ['error-page=nginx', 'reload'],
           ['reload=broken', 'access'],
-          ['access=ssh', 'cdn'],
+          ['access=ssh', 'platform'],
+          ['platform=debian-12', 'cdn'],
           ['cdn=no', 'cms'],
           ['cms=none', 'app'],
           ['app=node', 'app-server'],

@@ -115,16 +115,16 @@ describe('which error page do you see?', () => {
 
   test('the browser’s own error page leads to DNS first; “not sure” goes on as before', async () => {
     const page = await newPhone(env.browser, { javaScriptEnabled: false });
-    await page.goto(`${env.app.url}${toErrorPage}/error-page=browser/reload=broken/access=ssh/cdn=no/cms=none/server=nginx/app=php`);
+    await page.goto(`${env.app.url}${toErrorPage}/error-page=browser/reload=broken/access=ssh/platform=debian-12/cdn=no/cms=none/server=nginx/app=php`);
     assert.equal(await heading(page), await titleOf('dns'));
-    await page.goto(`${env.app.url}${toErrorPage}/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=none/server=nginx/app=php`);
+    await page.goto(`${env.app.url}${toErrorPage}/error-page=not-sure/reload=broken/access=ssh/platform=debian-12/cdn=no/cms=none/server=nginx/app=php`);
     assert.equal(await heading(page), await titleOf('proxy'));
     await page.context().close();
   });
 
   test('changing the web server from the summary reopens the error-page question it came from', async () => {
     const page = await newPhone(env.browser, { javaScriptEnabled: false });
-    await page.goto(`${env.app.url}/summary${toErrorPage.slice(4)}/error-page=apache/reload=broken/access=panel/cdn=no/cms=none`);
+    await page.goto(`${env.app.url}/summary${toErrorPage.slice(4)}/error-page=apache/reload=broken/access=panel/platform=cpanel/cdn=no/cms=none`);
     pages.add(new URL(page.url()).pathname);
     await page.getByRole('link', { name: /Change your answer to “Web server”/ }).click();
     assert.equal(await heading(page), await titleOf('error-page'));
@@ -148,7 +148,7 @@ describe('explain my error log', () => {
   for (const javaScriptEnabled of [true, false]) {
     test(`pasted lines are explained, most serious first, and the fix link carries the context (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const page = await newPhone(env.browser, { javaScriptEnabled });
-      const from = `${toErrorPage}/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress`;
+      const from = `${toErrorPage}/error-page=not-sure/reload=broken/access=ssh/platform=debian-12/cdn=no/cms=wordpress`;
       await page.goto(`${env.app.url}/explain${from.slice(4)}`);
       pages.add(new URL(page.url()).pathname);
       await paste(page, [noise, socketLine, noise, socketLine, ''].join('\n'));

@@ -124,7 +124,9 @@ describe('progress is never lost', () => {
     await page.goto(`${env.app.url}/fix/role=owner/reach=everyone`);
     assert.equal(await heading(page), await titleOf('error-page'));
     assert.equal(await page.getByRole('status').count(), 0, 'nothing in the link was wrong');
-    await page.goto(`${env.app.url}/fix/role=owner/reach=everyone/error-page=not-sure/reload=broken/access=panel/cdn=no/cms=wordpress/server=nginx`);
+    await page.goto(
+      `${env.app.url}/fix/role=owner/reach=everyone/error-page=not-sure/reload=broken/access=panel/platform=cpanel/cdn=no/cms=wordpress/server=nginx`,
+    );
     assert.equal(await heading(page), await titleOf('logs'));
     // A link that stops at the owner still offers it.
     await page.goto(`${env.app.url}/fix/role=owner`);
@@ -138,7 +140,7 @@ describe('progress is never lost', () => {
     assert.match(page.url(), /\/step\/proxy$/);
     assert.equal(await heading(page), await titleOf('proxy'));
     await page.goto(
-      `${env.app.url}/fix/role=owner/reach=everyone/error-page=nginx/reload=broken/access=ssh/cdn=no/cms=none/at=disable-firewall/start=disable-firewall`,
+      `${env.app.url}/fix/role=owner/reach=everyone/error-page=nginx/reload=broken/access=ssh/platform=debian-12/cdn=no/cms=none/at=disable-firewall/start=disable-firewall`,
     );
     assert.equal(await heading(page), await titleOf('firewall'));
     assert.match(await page.getByRole('status').innerText(), /never be left off/);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPhone } from '@/tests/support/browser';
+import { titleOf } from '@/tests/support/content';
 import { startApp, type AppServer } from '@/tests/support/server';
 
 /**
@@ -19,7 +20,7 @@ export const site = siteSettings.parse({
   productName: 'Acme Hosting Help',
   siteUrl: 'https://help.acme.test',
   support: { email: 'support@acme.test', phone: '+44 20 7946 0000' },
-  hostingPanel: 'AcmePanel',
+  platform: 'plesk',
 });
 `;
 
@@ -58,7 +59,7 @@ after(async () => {
 });
 
 describe('site settings', () => {
-  test('the product name, support contacts, site address and hosting panel reach the pages', async () => {
+  test('the product name, support contacts and site address reach the pages', async () => {
     const page = await newPhone(browser, { javaScriptEnabled: false });
     await page.goto(
       `${app.url}/fix/role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=none/cdn=no/cms=none/dns=broken/contact-host=broken`,
@@ -74,9 +75,18 @@ describe('site settings', () => {
     const message = await page.getByLabel('The message').inputValue();
     assert.match(message, /https:\/\/help\.acme\.test\/fix\/role=owner\//);
 
-    await page.goto(`${app.url}/step/server-health`);
-    assert.match(await page.locator('article').innerText(), /AcmePanel/);
-    assert.doesNotMatch(await page.locator('article').innerText(), /your hosting control panel/);
+    await page.context().close();
+  });
+
+  test('a copy that names its platform never asks it, and shows that panel’s screens and commands', async () => {
+    const page = await newPhone(browser, { javaScriptEnabled: false });
+    await page.goto(`${app.url}/fix/role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=server-panel`);
+    assert.equal(await page.locator('h1').innerText(), await titleOf('cdn'), 'the platform question is skipped');
+    await page.goto(`${app.url}/step/restart`);
+    const text = await page.locator('article').innerText();
+    assert.match(text, /plesk-php\d\d-fpm/, 'Plesk’s PHP-FPM service');
+    assert.doesNotMatch(text, /php8\.\d-fpm|ea-php/, 'no other platform’s');
+    assert.doesNotMatch(text, /If your server runs/, 'no variants for other platforms');
     await page.context().close();
   });
 });

@@ -24,7 +24,8 @@ const panelWalk: [string, string][] = [
   ['reach=everyone', 'error-page'],
   ['error-page=not-sure', 'reload'],
   ['reload=broken', 'access'],
-  ['access=panel', 'cdn'],
+  ['access=panel', 'platform'],
+  ['platform=cpanel', 'cdn'],
   ['cdn=yes', 'cms'],
   ['cms=wordpress', 'server'],
   ['server=apache', 'logs'],
@@ -90,7 +91,7 @@ describe('for support teams', () => {
     await page.getByLabel('Which web server runs your site?').selectOption('nginx');
     await page.getByLabel('Does your site run on WordPress or another CMS?').selectOption('wordpress');
     const link = await page.getByLabel('Link for your customer').inputValue();
-    assert.equal(link, `${env.app.url}/fix/role=owner/access=ssh/server=nginx/cms=wordpress`);
+    assert.equal(link, `${env.app.url}/fix/role=owner/access=ssh/platform=debian-12/server=nginx/cms=wordpress`);
     await page.context().close();
 
     const customer = await newPhone(env.browser);

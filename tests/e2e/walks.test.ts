@@ -112,7 +112,7 @@ describe('walking the wizard', () => {
   test('Nginx commands are shown to Nginx users; all variants when the server is unknown', async () => {
     const page = await newPhone(env.browser);
     // Custom code on PHP: the app question is answered too.
-    const base = '/fix/role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=none';
+    const base = '/fix/role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=ssh/platform=debian-12/cdn=no/cms=none';
     await page.goto(`${env.app.url}${base}/server=nginx/app=php`);
     assert.equal(await heading(page), await titleOf('proxy'));
     assert.equal(await page.getByText('If your site runs on', { exact: false }).count(), 0);

@@ -77,6 +77,7 @@ export function LogExplainer({ context }: { context: string }) {
               {result.truncated && ' The text was long, so only the first 200 KB were read.'}
               {result.unexamined > 0 &&
                 ` There were so many lines that the last ${result.unexamined} were not looked at: paste only the lines from when the error happened.`}
+              {result.platform && ` Its file paths are ${result.platform}’s, so the steps below show ${result.platform}’s screens and commands.`}
             </p>
             {result.findings.length === 0 && (
               <p className="mt-3">

@@ -1,25 +1,12 @@
-import type { ComponentProps, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { FactName, Facts } from '@/machines/facts';
 import { knows } from '@/handoff/known-facts';
-import { Command, type CommandProps } from './CodeBlock';
 import { Details } from './Details';
 
 const serverNames = { nginx: 'Nginx', apache: 'Apache' } as const;
 
 /** The label of the fold that holds server commands for people who may not have SSH. */
 export const sshFoldLabel = 'If you also have SSH (a command line on the server)';
-
-/**
- * Guidance names PHP 8.2 (Debian 12's version) in commands and paths; Debian 13
- * ships 8.4 and Ubuntu 24.04 8.3, and the text around a versioned command says
- * so. When a log line has told us the person's version, every command, fenced
- * block and inline code span uses theirs instead: `php8.2-fpm` (the service),
- * `php-fpm8.2` (the program), `php8.2-fpm.sock` and `/etc/php/8.2/`.
- */
-export function fitPhpVersion(text: string, php: string | undefined): string {
-  if (!php) return text;
-  return text.replace(/php(-fpm)?8\.2/g, (_, fpm = '') => `php${fpm}${php}`).replace(/\/php\/8\.2\//g, `/php/${php}/`);
-}
 
 /**
  * Guidance that depends on what the wizard has learned. Content shows when
@@ -78,17 +65,5 @@ export function bindConditionals(facts: Facts) {
     );
   }
 
-  // biome-ignore lint/correctness/noComponentHookFactories: bound to the facts, see above
-  function CommandForThisServer(props: CommandProps) {
-    const fit = (s?: string) => (s === undefined ? s : fitPhpVersion(s, facts.php));
-    return <Command {...props} run={fit(props.run)} systemd={fit(props.systemd)} service={fit(props.service)} />;
-  }
-
-  /** Fenced blocks (`pre > code`) and inline code, with the person's PHP version when known. */
-  // biome-ignore lint/correctness/noComponentHookFactories: bound to the facts, see above
-  function Code({ children, ...props }: ComponentProps<'code'>) {
-    return <code {...props}>{typeof children === 'string' ? fitPhpVersion(children, facts.php) : children}</code>;
-  }
-
-  return { If, ForServer, Ssh, Command: CommandForThisServer, code: Code };
+  return { If, ForServer, Ssh };
 }

@@ -6,7 +6,12 @@ import { stepHref } from '@/machines/url-state';
 /** How many of the plan's fixes each cell names. */
 const shown = 3;
 
-const accessWords: Record<Access, string> = { ssh: 'With SSH', panel: 'With a control panel', none: 'With no access' };
+const accessWords: Record<Access, string> = {
+  ssh: 'With SSH',
+  'server-panel': 'With a server panel',
+  panel: 'With a control panel',
+  none: 'With no access',
+};
 
 export interface PlanRowWords {
   /** The heading of each group of rows. */

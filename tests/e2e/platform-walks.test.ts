@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { platforms } from '@/platforms';
+import { fill } from '@/platforms/fill';
+import type { PanelTask, PlatformId } from '@/platforms/types';
+import { newPhone } from '@/tests/support/browser';
+import { titleOf } from '@/tests/support/content';
+import { appAndBrowser } from '@/tests/support/harness';
+import { axeChecker } from '@/tests/support/walk-checks';
+import { heading, walk } from '@/tests/support/wizard';
+
+/**
+ * Four people on four platforms, each walked from the landing page to a fix
+ * on a 360 px phone, with JavaScript and without: the page shows their own
+ * panel's screens and their own system's commands, and nobody else's. Each
+ * walk's pages are checked with axe-core; its last page is kept as a
+ * screenshot in /tmp/walks.
+ */
+
+const env = appAndBrowser();
+const axeHere = axeChecker(() => env.browser);
+const screenshots = '/tmp/walks';
+
+const start = [
+  ['role=owner', 'evidence'],
+  ['evidence=skip', 'reach'],
+  ['reach=everyone', 'error-page'],
+] as const;
+
+/** A panel screen as the page writes it: "WHM » Restart Services » …". */
+function crumb(id: PlatformId, task: PanelTask, side: 'account' | 'admin'): string {
+  const panel = platforms[id].panel!;
+  const found = panel[side][task];
+  assert.ok(found, `the table has no ${side} screen for ${task} on ${id}`);
+  return [side === 'admin' ? (panel.adminName ?? panel.name) : panel.name, ...found.path].join(' » ');
+}
+
+async function mainText(page: Page): Promise<string> {
+  return page.locator('main').innerText();
+}
+
+/** Opens every fold, so the text read is all the page holds. */
+async function openFolds(page: Page): Promise<void> {
+  await page.locator('details:not([open]) > summary').evaluateAll((els) => {
+    for (const el of els) (el.parentElement as HTMLDetailsElement).open = true;
+  });
+}
+
+interface Walk {
+  name: string;
+  title: string;
+  run(page: Page, visited: () => Promise<void>): Promise<void>;
+}
+
+const walks: Walk[] = [
+  {
+    name: 'platform-cpanel-customer',
+    title: 'a cPanel customer reads their error log in cPanel, and is never sent to a pool file',
+    async run(page, visited) {
+      await walk(
+        page,
+        [
+          ...start,
+          ['error-page=not-sure', 'reload'],
+          ['reload=broken', 'access'],
+          ['access=panel', 'platform'],
+          ['platform=cpanel', 'cdn'],
+          ['cdn=no', 'cms'],
+          ['cms=wordpress', 'server'],
+          ['server=apache', 'logs'],
+        ],
+        visited,
+      );
+      assert.ok((await mainText(page)).includes(crumb('cpanel', 'error-log', 'account')));
+      await walk(page, [['logs=broken', 'php-workers']], visited);
+      await openFolds(page);
+      const text = await mainText(page);
+      assert.match(text, /ask your host/i, 'a cPanel account cannot set PHP workers: the page says who can');
+      assert.doesNotMatch(text, /\/etc\/php|pool\.d|www\.conf/, 'no Debian pool file on a cPanel page');
+    },
+  },
+  {
+    name: 'platform-whm-admin',
+    title: 'a WHM administrator sets Max Children and restarts PHP-FPM in WHM',
+    async run(page, visited) {
+      await walk(
+        page,
+        [
+          ...start,
+          ['error-page=not-sure', 'reload'],
+          ['reload=broken', 'access'],
+          ['access=server-panel', 'platform'],
+          ['platform=cpanel', 'cdn'],
+          ['cdn=no', 'cms'],
+          ['cms=wordpress', 'server'],
+          ['server=apache', 'logs'],
+          ['logs=broken', 'php-workers'],
+        ],
+        visited,
+      );
+      assert.ok((await mainText(page)).includes(crumb('cpanel', 'fpm-settings', 'admin')));
+      await walk(page, [['php-workers=broken', 'restart']], visited);
+      const text = await mainText(page);
+      assert.ok(text.includes(crumb('cpanel', 'restart-php', 'admin')), 'the restart is in WHM');
+      assert.ok(text.includes(crumb('cpanel', 'restart-web', 'admin')));
+    },
+  },
+  {
+    name: 'platform-plesk-admin',
+    title: 'a Plesk administrator behind Nginx is given Plesk’s screens, and Plesk’s own PHP-FPM',
+    async run(page, visited) {
+      await walk(
+        page,
+        [
+          ...start,
+          ['error-page=nginx', 'reload'],
+          ['reload=broken', 'access'],
+          ['access=server-panel', 'platform'],
+          ['platform=plesk', 'cdn'],
+          ['cdn=no', 'cms'],
+          ['cms=wordpress', 'logs'],
+          ['logs=broken', 'php-workers'],
+        ],
+        visited,
+      );
+      assert.ok((await mainText(page)).includes(crumb('plesk', 'fpm-settings', 'admin')));
+      await walk(page, [['php-workers=broken', 'restart']], visited);
+      await openFolds(page);
+      const text = await mainText(page);
+      assert.ok(text.includes(`systemctl restart ${fill('{{php-unit}}', platforms.plesk)}`), 'Plesk’s PHP-FPM service by its name');
+      assert.doesNotMatch(text, /\/etc\/php\/|php8\.\d-fpm\b|\bea-php/, 'no other platform’s PHP-FPM');
+    },
+  },
+  {
+    name: 'platform-almalinux-ssh',
+    title: 'an AlmaLinux owner with SSH is told about SELinux, with AlmaLinux’s socket and service names',
+    async run(page, visited) {
+      await walk(
+        page,
+        [
+          ...start,
+          ['error-page=nginx', 'reload'],
+          ['reload=broken', 'access'],
+          ['access=ssh', 'platform'],
+          ['platform=rhel', 'cdn'],
+          ['cdn=no', 'cms'],
+          ['cms=wordpress', 'proxy'],
+        ],
+        visited,
+      );
+      await openFolds(page);
+      const proxy = await mainText(page);
+      assert.match(proxy, /SELinux/);
+      assert.match(proxy, /setsebool -P httpd_can_network_connect 1/);
+      assert.ok(proxy.includes(fill('{{php-socket}}', platforms.rhel)!), 'AlmaLinux’s socket');
+      assert.doesNotMatch(proxy, /\/etc\/php\/|\/run\/php\/|sites-enabled/, 'no Debian path');
+      await walk(page, [['proxy=broken', 'restart']], visited);
+      assert.match(await mainText(page), /systemctl restart php-fpm\b/);
+    },
+  },
+];
+
+describe('platform walks from the landing page, at 360 px', () => {
+  for (const w of walks) {
+    for (const javaScriptEnabled of [true, false]) {
+      test(`${w.title} (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+        const page = await newPhone(env.browser, { javaScriptEnabled });
+        const violations: string[] = [];
+        const visited = async () => {
+          violations.push(...(await axeHere(page, javaScriptEnabled)));
+        };
+        try {
+          await page.goto(`${env.app.url}/`);
+          await page.getByRole('link', { name: 'Start troubleshooting' }).click();
+          await page.waitForURL(/\/fix$/);
+          assert.equal(await heading(page), await titleOf('role'));
+          await w.run(page, visited);
+          assert.deepEqual(violations, []);
+        } finally {
+          await mkdir(screenshots, { recursive: true });
+          await page.screenshot({ path: `${screenshots}/${w.name}-${javaScriptEnabled ? 'js' : 'nojs'}.png`, fullPage: true }).catch(() => {});
+          await page.context().close();
+        }
+      });
+    }
+  }
+});
