@@ -1,10 +1,11 @@
 import { stepMeta } from '@/machines/steps';
 import { evidenceList, hrefFor, stateFromSegments, type Answer } from '@/machines/url-state';
-import { explainLog, maxInputBytes } from './explain';
+import { explainLog, maxInputBytes, type Explanation } from './explain';
 import type { Reveals } from '@/evidence/log-lines';
 import { loadTitle } from '@/content/guidance';
 import { platforms } from '@/platforms';
 import { platformFromText } from '@/platforms/detect';
+import type { PlatformId } from '@/platforms/types';
 
 /** What the log explainer sends back to the page: meanings and links, never the pasted text (unless asked). */
 export interface ExplainResult {
@@ -32,15 +33,11 @@ export interface ExplainResult {
 }
 
 /**
- * Explains pasted log text and builds, for each finding, a link into the
- * wizard at the fix that addresses it, carrying the person's own answers and
- * what the log revealed (web server, PHP version, the findings' ids).
+ * What a log adds to the person's own answers, for the links into the
+ * wizard: the web server and PHP version its lines gave away, the platform
+ * its paths point to, and the findings' ids. Answers the person gave win.
  */
-export async function explainForWizard(text: string, context: string[], includeLines: boolean): Promise<ExplainResult> {
-  const explanation = explainLog(text.slice(0, maxInputBytes * 2));
-  const { path, pending } = stateFromSegments(context);
-  // The new findings replace any brought from an earlier paste.
-  const own = [...path, ...pending].filter((a) => a.step !== 'php' && a.step !== 'found');
+export function logEvidence(explanation: Explanation, own: readonly Answer[]): { evidence: Answer[]; platform?: PlatformId } {
   const evidence: Answer[] = [];
   const { server, php } = explanation.reveals;
   if (server && !own.some((a) => a.step === 'server')) evidence.push({ step: 'server', answer: server });
@@ -50,6 +47,20 @@ export async function explainForWizard(text: string, context: string[], includeL
   if (platform && !own.some((a) => a.step === 'platform')) evidence.push({ step: 'platform', answer: platform });
   const ids = explanation.findings.map((f) => f.recogniser.id);
   if (ids.length) evidence.push({ step: 'found', answer: evidenceList('found', ids.slice(0, 20)) });
+  return { evidence, platform };
+}
+
+/**
+ * Explains pasted log text and builds, for each finding, a link into the
+ * wizard at the fix that addresses it, carrying the person's own answers and
+ * what the log revealed (web server, PHP version, the findings' ids).
+ */
+export async function explainForWizard(text: string, context: string[], includeLines: boolean): Promise<ExplainResult> {
+  const explanation = explainLog(text.slice(0, maxInputBytes * 2));
+  const { path, pending } = stateFromSegments(context);
+  // The new findings replace any brought from an earlier paste.
+  const own = [...path, ...pending].filter((a) => a.step !== 'php' && a.step !== 'found');
+  const { evidence, platform } = logEvidence(explanation, own);
 
   const findings = await Promise.all(
     explanation.findings.map(async ({ recogniser: r, count }) => ({

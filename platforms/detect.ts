@@ -9,29 +9,66 @@ import type { Platform, PlatformId } from './types';
  * every path, are never told apart by a guess.
  */
 
-/** The fixed start of a template: up to the first `{v}`, `{vv}` or the placeholder domain. */
-function fixedStart(template: string): string {
+/** The fixed start of a template, up to the first `{v}`, `{vv}` or placeholder domain, and whether a version follows. */
+function fixedStart(template: string): { prefix: string; version: boolean } {
   const cut = template.search(/\{v|example\.com/);
-  return cut < 0 ? template : template.slice(0, cut);
+  if (cut < 0) return { prefix: template, version: false };
+  return { prefix: template.slice(0, cut), version: template.startsWith('{v', cut) };
 }
 
-function prefixesOf(p: Platform): string[] {
+function startsOf(p: Platform) {
   const php = p.php ? [p.php.socket, p.php.poolDir, p.php.pool, p.php.ini, p.php.log, p.php.program] : [];
   const web = [p.nginx, p.apache, p.litespeed].flatMap((w) => (w ? [w.sites, w.errorLog, w.accessLog] : []));
   // Short starts such as `/etc/` or `/var/log/` would match any server.
-  return [...new Set([...php, ...web].map(fixedStart))].filter((s) => s.split('/').filter(Boolean).length >= 2 && s.length >= 10);
+  return [...php, ...web].map(fixedStart).filter(({ prefix }) => prefix.split('/').filter(Boolean).length >= 2 && prefix.length >= 10);
 }
 
-/** Each platform's own prefixes: those no other platform's paths start with. */
-export const telltales: readonly { platform: PlatformId; prefix: string }[] = platformOrder.flatMap((id) => {
-  const others = platformOrder.filter((o) => o !== id).flatMap((o) => prefixesOf(platforms[o]));
-  return prefixesOf(platforms[id])
-    .filter((prefix) => !others.some((o) => o.startsWith(prefix) || prefix.startsWith(o)))
-    .map((prefix) => ({ platform: id, prefix }));
+/**
+ * Which platform a start belongs to: the one platform that has it, or the
+ * panel whose layout a system reuses (CloudLinux servers run cPanel's PHP,
+ * and a cPanel path says cPanel).
+ */
+function ownerOf(prefix: string): PlatformId | undefined {
+  const sharers = platformOrder.filter((id) => startsOf(platforms[id]).some((s) => s.prefix.startsWith(prefix) || prefix.startsWith(s.prefix)));
+  if (sharers.length === 1) return sharers[0];
+  const panels = sharers.filter((id) => platforms[id].kind === 'panel');
+  const samePanel = new Set(sharers.map((id) => platforms[id].panel?.name));
+  return panels.length === 1 && samePanel.size === 1 ? panels[0] : undefined;
+}
+
+const literally = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A pool named after its site, as in `[pool example_com]`: any domain
+ * written with the same separator. Pools with a fixed name (`www`) say
+ * nothing, since several platforms share it.
+ */
+function poolPattern(name: string | undefined): RegExp | undefined {
+  const m = name && /^example([._])com$/.exec(name);
+  if (!m) return undefined;
+  const sep = literally(m[1]);
+  return new RegExp(`\\[pool [a-z0-9-]+(?:${sep}[a-z0-9-]+)*${sep}[a-z]{2,}\\]`);
+}
+
+/** The platforms whose pools are named this way, with a panel's claim over a system that reuses its layout. */
+function poolOwner(name: string): PlatformId | undefined {
+  const sharers = platformOrder.filter((id) => platforms[id].php?.poolName === name);
+  const panels = sharers.filter((id) => platforms[id].kind === 'panel');
+  return sharers.length === 1 ? sharers[0] : panels.length === 1 ? panels[0] : undefined;
+}
+
+/** Each platform's own path starts, as patterns (a version cut off must be digits), and its pool names. */
+export const telltales: readonly { platform: PlatformId; prefix: string; pattern: RegExp }[] = platformOrder.flatMap((id) => {
+  const paths = [...new Map(startsOf(platforms[id]).map((s) => [s.prefix, s])).values()].flatMap(({ prefix, version }) =>
+    ownerOf(prefix) === id ? [{ platform: id, prefix, pattern: new RegExp(literally(prefix) + (version ? '\\d' : '')) }] : [],
+  );
+  const name = platforms[id].php?.poolName;
+  const pool = poolPattern(name);
+  return pool && poolOwner(name!) === id ? [...paths, { platform: id, prefix: `[pool ${name}]`, pattern: pool }] : paths;
 });
 
 /** The one platform the text's paths point to, or `undefined` when none or several do. */
 export function platformFromText(text: string): PlatformId | undefined {
-  const found = new Set(telltales.filter((t) => text.includes(t.prefix)).map((t) => t.platform));
+  const found = new Set(telltales.filter((t) => t.pattern.test(text)).map((t) => t.platform));
   return found.size === 1 ? [...found][0] : undefined;
 }

@@ -50,6 +50,8 @@ export interface PhpFpmFacts {
   ini: Template;
   /** PHP-FPM's own log (pool warnings, crashed workers). */
   log: Template;
+  /** The name a site's pool has in PHP-FPM's log lines (`[pool www]`), with example.com standing for the site. */
+  poolName?: string;
   /**
    * Set where the panel writes the pool files and overwrites edits: where a
    * lasting change goes instead (a screen or a file), in one sentence.

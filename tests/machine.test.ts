@@ -108,12 +108,32 @@ describe('the decision machine', () => {
     );
   });
 
-  test('SSH-only steps are never offered to people with only a panel', () => {
+  test('SSH-only steps are never offered to people with only a panel, of either kind', () => {
     const sshOnly = stepIds.filter((id) => stepMeta(id).needs === 'ssh');
     assert.deepEqual(
-      nodes.filter((n) => n.facts.access === 'panel' && sshOnly.includes(n.step)).map((n) => n.step),
+      nodes.filter((n) => (n.facts.access === 'panel' || n.facts.access === 'server-panel') && sshOnly.includes(n.step)).map((n) => n.step),
       [],
     );
+  });
+
+  test('restarting services is offered to a server panel, never to an account panel', () => {
+    const serverOnly = stepIds.filter((id) => stepMeta(id).needs === 'server');
+    assert.ok(serverOnly.includes('restart'));
+    assert.ok(nodes.some((n) => n.facts.access === 'server-panel' && serverOnly.includes(n.step)));
+    assert.deepEqual(
+      nodes.filter((n) => n.facts.access === 'panel' && serverOnly.includes(n.step)).map((n) => n.step),
+      [],
+    );
+  });
+
+  test('the platform is asked once, only of people with access, and only after the access question', () => {
+    const asked = nodes.filter((n) => n.step === 'platform');
+    assert.ok(asked.length > 0);
+    for (const n of asked) {
+      assert.notEqual(n.facts.access, 'none');
+      assert.ok(n.facts.access, 'access is known when the platform is asked');
+      assert.equal(n.facts.platform, undefined, 'never asked twice');
+    }
   });
 
   test('the CMS step is offered only for sites on a CMS', () => {

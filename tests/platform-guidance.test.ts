@@ -127,7 +127,7 @@ describe("panel users get their panel's exact screens, or an honest “ask your 
         const side = access === 'server-panel' ? (p.panel!.admin[task] ?? p.panel!.account[task]) : p.panel!.account[task];
         const root = access === 'server-panel' && p.panel!.admin[task] ? (p.panel!.adminName ?? p.panel!.name) : p.panel!.name;
         if (side) assert.ok(text.includes([root, ...side.path].join(' » ')), `${step} lacks ${[root, ...side.path].join(' » ')}`);
-        else assert.match(text, new RegExp(`no screen of ${p.panel!.name} \\(ask your host\\)`));
+        else assert.match(text, new RegExp(`${p.panel!.name} has no screen for it \\(ask your host\\)`));
       });
     }
   }

@@ -28,12 +28,25 @@ const rules: [rule: string, answers: string, next: string][] = [
     `${owner}/reach=everyone/error-page=not-sure/${ssh}/cdn=no/cms=none/server=nginx`,
     'app',
   ],
+  ['whoever can act on the server is asked which panel or system it runs', `${owner}/reach=everyone/error-page=not-sure/reload=broken/access=ssh`, 'platform'],
+  ['so is an account-panel user', `${owner}/reach=everyone/error-page=not-sure/reload=broken/access=panel`, 'platform'],
+  ['nobody without access is asked the platform', `${owner}/reach=everyone/error-page=not-sure/reload=broken/access=none`, 'cdn'],
   ['nobody without access is asked about the web server', `${owner}/reach=everyone/error-page=not-sure/reload=broken/access=none/cdn=no/cms=wordpress`, 'dns'],
 
   // The usual order, without evidence
   ['panel users read their error log first', `${owner}/reach=everyone/error-page=not-sure/${panel}/cdn=no/cms=wordpress/server=nginx`, 'logs'],
   ['then PHP workers', `${owner}/reach=everyone/error-page=not-sure/${panel}/cdn=no/cms=wordpress/server=nginx/logs=broken`, 'php-workers'],
   ['then plugins', `${owner}/reach=everyone/error-page=not-sure/${panel}/cdn=no/cms=wordpress/server=nginx/logs=broken/php-workers=broken`, 'plugins'],
+  [
+    'a server panel (WHM, Plesk as administrator) restarts PHP after the log and the workers',
+    `${owner}/reach=everyone/error-page=not-sure/reload=broken/access=server-panel/platform=cpanel/cdn=no/cms=wordpress/server=apache/logs=broken/php-workers=broken`,
+    'restart',
+  ],
+  [
+    'an account panel never meets the restart',
+    `${owner}/reach=everyone/error-page=not-sure/${panel}/cdn=no/cms=wordpress/server=nginx/logs=broken/php-workers=broken`,
+    'plugins',
+  ],
   ['SSH users look at what the web server passes to first', `${owner}/reach=everyone/error-page=not-sure/${ssh}/cdn=no/cms=wordpress/server=nginx`, 'proxy'],
   ['then whether PHP-FPM runs', `${owner}/reach=everyone/error-page=not-sure/${ssh}/cdn=no/cms=wordpress/server=nginx/proxy=broken`, 'restart'],
   [

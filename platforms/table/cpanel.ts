@@ -108,6 +108,8 @@ export const cpanel: Platform = {
     ini: '/opt/cpanel/ea-php{vv}/root/etc/php.ini',
     // Pool warnings such as "server reached pm.max_children setting (5)" land here; a site's own PHP errors go to ~/logs/example_com.php.error.log.
     log: '/opt/cpanel/ea-php{vv}/root/usr/var/log/php-fpm/error.log',
+    // The domain with dots as underscores, as the pool file itself is named inside (see the socket above).
+    poolName: 'example_com',
     generatedBy:
       'cPanel writes the pool files and overwrites edits: change Max Children in WHM » Software » MultiPHP Manager » User Domain Settings (PHP-FPM Settings next to the domain), or set pm_max_children in /var/cpanel/userdata/<user>/example.com.php-fpm.yaml (or /var/cpanel/ApachePHPFPM/system_pool_defaults.yaml for every site) and run /scripts/php_fpm_config --rebuild.',
   },

@@ -60,6 +60,7 @@ function debianFamily(id: PlatformId, label: string, version: string, prettyName
       mainConf: '/etc/php/{v}/fpm/php-fpm.conf',
       ini: '/etc/php/{v}/fpm/php.ini',
       log: '/var/log/php{v}-fpm.log',
+      poolName: 'www',
     },
     nginx: {
       unit: 'nginx',

@@ -70,6 +70,8 @@ export const plesk: Platform = {
     ini: '/opt/plesk/php/{v}/etc/php.ini',
     // Read and tailed under this name in scripts for Plesk servers; not found in Plesk's docs.
     log: '/var/log/plesk-php{vv}-fpm/error.log',
+    // The generated pool is named `[domain.tld]` (the pool file header above).
+    poolName: 'example.com',
     generatedBy:
       "Plesk writes the pool file and overwrites edits: change pm.max_children in the site's PHP Settings, or add it under [php-fpm-pool-settings] in /var/www/vhosts/system/example.com/conf/php.ini.",
   },

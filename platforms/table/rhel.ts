@@ -78,6 +78,7 @@ export const rhel: Platform = {
     mainConf: '/etc/php-fpm.conf',
     ini: '/etc/php.ini',
     log: '/var/log/php-fpm/error.log',
+    poolName: 'www',
   },
   nginx: {
     unit: 'nginx',

@@ -29,12 +29,13 @@ const start = [
   ['reach=everyone', 'error-page'],
 ] as const;
 
-/** A panel screen as the page writes it: "WHM » Restart Services » …". */
+/** A panel screen as the page writes it: "WHM » Restart Services » …". An administrator also has the account's screens. */
 function crumb(id: PlatformId, task: PanelTask, side: 'account' | 'admin'): string {
   const panel = platforms[id].panel!;
-  const found = panel[side][task];
+  const admin = side === 'admin' ? panel.admin[task] : undefined;
+  const found = admin ?? panel.account[task];
   assert.ok(found, `the table has no ${side} screen for ${task} on ${id}`);
-  return [side === 'admin' ? (panel.adminName ?? panel.name) : panel.name, ...found.path].join(' » ');
+  return [admin ? (panel.adminName ?? panel.name) : panel.name, ...found.path].join(' » ');
 }
 
 async function mainText(page: Page): Promise<string> {
@@ -109,7 +110,7 @@ const walks: Walk[] = [
   },
   {
     name: 'platform-plesk-admin',
-    title: 'a Plesk administrator behind Nginx is given Plesk’s screens, and Plesk’s own PHP-FPM',
+    title: 'a Plesk administrator behind Nginx restarts in Plesk, then sets the workers there',
     async run(page, visited) {
       await walk(
         page,
@@ -120,17 +121,25 @@ const walks: Walk[] = [
           ['access=server-panel', 'platform'],
           ['platform=plesk', 'cdn'],
           ['cdn=no', 'cms'],
-          ['cms=wordpress', 'logs'],
+          // A page from Nginx itself: is PHP running? A server panel can restart it.
+          ['cms=wordpress', 'restart'],
+        ],
+        visited,
+      );
+      await openFolds(page);
+      const restart = await mainText(page);
+      assert.ok(restart.includes(crumb('plesk', 'restart-web', 'admin')), 'the restart is in Plesk');
+      assert.ok(restart.includes(`systemctl restart ${fill('{{php-unit}}', platforms.plesk)}`), 'Plesk’s PHP-FPM service by its name');
+      assert.doesNotMatch(restart, /\/etc\/php\/|php8\.\d-fpm\b|\bea-php/, 'no other platform’s PHP-FPM');
+      await walk(
+        page,
+        [
+          ['restart=broken', 'logs'],
           ['logs=broken', 'php-workers'],
         ],
         visited,
       );
       assert.ok((await mainText(page)).includes(crumb('plesk', 'fpm-settings', 'admin')));
-      await walk(page, [['php-workers=broken', 'restart']], visited);
-      await openFolds(page);
-      const text = await mainText(page);
-      assert.ok(text.includes(`systemctl restart ${fill('{{php-unit}}', platforms.plesk)}`), 'Plesk’s PHP-FPM service by its name');
-      assert.doesNotMatch(text, /\/etc\/php\/|php8\.\d-fpm\b|\bea-php/, 'no other platform’s PHP-FPM');
     },
   },
   {
@@ -157,6 +166,7 @@ const walks: Walk[] = [
       assert.ok(proxy.includes(fill('{{php-socket}}', platforms.rhel)!), 'AlmaLinux’s socket');
       assert.doesNotMatch(proxy, /\/etc\/php\/|\/run\/php\/|sites-enabled/, 'no Debian path');
       await walk(page, [['proxy=broken', 'restart']], visited);
+      await openFolds(page);
       assert.match(await mainText(page), /systemctl restart php-fpm\b/);
     },
   },

@@ -114,7 +114,7 @@ export function bindPlatform(facts: Facts) {
   function PanelPath({ to, scope }: { to: PanelTask; scope?: readonly string[] }) {
     if (known?.panel) {
       const found = crumbFor(known.panel, to, facts.access);
-      return found ? <CrumbText {...found} /> : <>no screen of {known.panel.name} (ask your host)</>;
+      return found ? <CrumbText {...found} /> : <>{known.panel.name} has no screen for it (ask your host)</>;
     }
     const panels: { id: string; name: string; crumb: Crumb; root: string }[] = [];
     for (const p of within(scope)) {
@@ -157,6 +157,8 @@ export function bindPlatform(facts: Facts) {
     }
     // Variants: the systemd form only (every current release has it), grouped where platforms read the same.
     const all = variantsOf(props.run ?? props.systemd ?? '', scope);
+    // The same everywhere: one block, no label.
+    if (all.length === 1) return <Command run={all[0].text} local={props.local} panel={props.panel} />;
     return (
       <div data-variants>
         {all.map((v) => (
@@ -181,9 +183,16 @@ export function bindPlatform(facts: Facts) {
         </CodeBlock>
       );
     }
+    const all = variantsOf(code.text, scope);
+    if (all.length === 1)
+      return (
+        <CodeBlock>
+          <code className={code.props.className}>{all[0].text}</code>
+        </CodeBlock>
+      );
     return (
       <div data-variants>
-        {variantsOf(code.text, scope).map((v) => (
+        {all.map((v) => (
           <CodeBlock key={v.text} caption={`${groupLabel(v.platforms, likely)}:`}>
             <code className={code.props.className}>{v.text}</code>
           </CodeBlock>
@@ -209,20 +218,6 @@ export function bindPlatform(facts: Facts) {
     );
   }
 
-  /** A fact in running text, where MDX reads braces as code: `<Fact name="php-version" />`. */
-  // biome-ignore lint/correctness/noComponentHookFactories: bound to the facts, see conditional.tsx
-  function Fact({ name, scope }: { name: string; scope?: readonly string[] }) {
-    const text = `{{${name}}}`;
-    if (known) return <>{fill(text, known, facts.php) ?? 'ask your host'}</>;
-    return (
-      <>
-        {variantsOf(text, scope)
-          .map((v) => `${v.text} (${groupLabel(v.platforms, likely)})`)
-          .join(', ')}
-      </>
-    );
-  }
-
   /** Where a panel writes PHP-FPM's pool files itself: the warning, with where a lasting change goes instead. */
   // biome-ignore lint/correctness/noComponentHookFactories: bound to the facts, see conditional.tsx
   function PanelWritesPools({ scope }: { scope?: readonly string[] }) {
@@ -241,6 +236,6 @@ export function bindPlatform(facts: Facts) {
     );
   }
 
-  for (const component of [ForPlatform, PanelPath, Fact, PanelWritesPools, PlatformCommand, Pre, Code]) (component as Marked)[takesScope] = true;
-  return { ForPlatform, PanelPath, Panel, Fact, PanelWritesPools, Command: PlatformCommand, pre: Pre, code: Code };
+  for (const component of [ForPlatform, PanelPath, PanelWritesPools, PlatformCommand, Pre, Code]) (component as Marked)[takesScope] = true;
+  return { ForPlatform, PanelPath, Panel, PanelWritesPools, Command: PlatformCommand, pre: Pre, code: Code };
 }
