@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { platforms } from '@/platforms';
+import { serverFixes } from '@/machines/fixes';
+import { platformOrder, platforms } from '@/platforms';
 import { fill } from '@/platforms/fill';
 import type { PanelTask, PlatformId } from '@/platforms/types';
 import { newPhone } from '@/tests/support/browser';
@@ -196,4 +197,25 @@ describe('platform walks from the landing page, at 360 px', () => {
       });
     }
   }
+});
+
+describe('long paths never push a 320 px page sideways', () => {
+  test('every server step on every platform, every fold open', async () => {
+    const page = await newPhone(env.browser, { javaScriptEnabled: false });
+    await page.setViewportSize({ width: 320, height: 640 });
+    const wide: string[] = [];
+    try {
+      for (const id of platformOrder)
+        for (const step of serverFixes) {
+          const access = platforms[id].kind === 'panel' ? 'server-panel' : 'ssh';
+          await page.goto(`${env.app.url}/fix/start=${step}/access=${access}/platform=${id}/server=nginx`);
+          await openFolds(page);
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (width > 320) wide.push(`${step} on ${id}: ${width} px`);
+        }
+    } finally {
+      await page.context().close();
+    }
+    assert.deepEqual(wide, []);
+  });
 });

@@ -23,7 +23,7 @@ function Callout({ tone, title, children }: { tone: keyof typeof tones; title?: 
         </span>
         {title ?? t.label}
       </p>
-      <div className="prose prose-slate max-w-none dark:prose-invert [&>:first-child]:mt-1 [&>:last-child]:mb-0">{children}</div>
+      <div className="prose prose-slate max-w-none break-words dark:prose-invert [&>:first-child]:mt-1 [&>:last-child]:mb-0">{children}</div>
     </aside>
   );
 }
