@@ -236,7 +236,7 @@ export function replay(answers: readonly Answer[], { at, start }: { at?: string;
   const evidence = { found: listed('found'), checked: listed('check') };
   snapshot = troubleshooter.resolveState({
     value: start ?? (snapshot.value as string),
-    // The team's own settings come first; a link's answers may still say otherwise.
+    // The team's own settings come first (the questions they answer are skipped); a jump-in link's answers may still say otherwise.
     context: { ...snapshot.context, facts: { ...snapshot.context.facts, ...siteFacts, ...facts }, evidence },
   });
 

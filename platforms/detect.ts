@@ -11,14 +11,17 @@ import type { Platform, PlatformId } from './types';
 
 /** The fixed start of a template, up to the first `{v}`, `{vv}` or placeholder domain, and whether a version follows. */
 function fixedStart(template: string): { prefix: string; version: boolean } {
-  const cut = template.search(/\{v|example\.com/);
+  // `user` stands for an account's name (DirectAdmin), as example.com does for a site.
+  const cut = template.search(/\{v|example\.com|(?<=\/)user(?=[/.]|$)/);
   if (cut < 0) return { prefix: template, version: false };
   return { prefix: template.slice(0, cut), version: template.startsWith('{v', cut) };
 }
 
-function startsOf(p: Platform) {
+/** Every path start a platform has; `claimable` leaves out a system's web-server paths, its packages' defaults, which panels on the same system share (Plesk and DirectAdmin write /var/log/httpd/ too). */
+function startsOf(p: Platform, claimable = false) {
   const php = p.php ? [p.php.socket, p.php.poolDir, p.php.pool, p.php.ini, p.php.log, p.php.program] : [];
-  const web = [p.nginx, p.apache, p.litespeed].flatMap((w) => (w ? [w.sites, w.errorLog, w.accessLog] : []));
+  const servers = claimable && p.kind === 'system' ? [] : [p.nginx, p.apache, p.litespeed];
+  const web = servers.flatMap((w) => (w ? [w.sites, w.errorLog, w.accessLog] : []));
   // Short starts such as `/etc/` or `/var/log/` would match any server.
   return [...php, ...web].map(fixedStart).filter(({ prefix }) => prefix.split('/').filter(Boolean).length >= 2 && prefix.length >= 10);
 }
@@ -43,11 +46,14 @@ const literally = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * written with the same separator. Pools with a fixed name (`www`) say
  * nothing, since several platforms share it.
  */
+/** Endings a site's name has; a pool called `my_app` or `api.internal` is someone's own name, not a domain. */
+const domainEndings = 'com|net|org|info|biz|eu|uk|de|fr|nl|be|it|es|pt|ch|at|se|dk|no|fi|pl|cz|ie|us|ca|au|nz|in|br|za|jp';
+
 function poolPattern(name: string | undefined): RegExp | undefined {
   const m = name && /^example([._])com$/.exec(name);
   if (!m) return undefined;
   const sep = literally(m[1]);
-  return new RegExp(`\\[pool [a-z0-9-]+(?:${sep}[a-z0-9-]+)*${sep}[a-z]{2,}\\]`);
+  return new RegExp(`\\[pool [a-z0-9-]+(?:${sep}[a-z0-9-]+)*${sep}(?:${domainEndings})\\]`);
 }
 
 /** The platforms whose pools are named this way, with a panel's claim over a system that reuses its layout. */
@@ -59,7 +65,7 @@ function poolOwner(name: string): PlatformId | undefined {
 
 /** Each platform's own path starts, as patterns (a version cut off must be digits), and its pool names. */
 export const telltales: readonly { platform: PlatformId; prefix: string; pattern: RegExp }[] = platformOrder.flatMap((id) => {
-  const paths = [...new Map(startsOf(platforms[id]).map((s) => [s.prefix, s])).values()].flatMap(({ prefix, version }) =>
+  const paths = [...new Map(startsOf(platforms[id], true).map((s) => [s.prefix, s])).values()].flatMap(({ prefix, version }) =>
     ownerOf(prefix) === id ? [{ platform: id, prefix, pattern: new RegExp(literally(prefix) + (version ? '\\d' : '')) }] : [],
   );
   const name = platforms[id].php?.poolName;

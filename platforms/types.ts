@@ -111,10 +111,10 @@ export interface FirewallFacts {
   name: string;
   /** Lists the rules. */
   list: string;
-  /** Switches it off for a test. */
-  stop: string;
+  /** Switches it off for a test; absent where the tool only bans addresses and switching it off proves nothing. */
+  stop?: string;
   /** Switches it back on. */
-  start: string;
+  start?: string;
   /** Shows whether an address is blocked; `203.0.113.7` stands for the address. */
   find?: string;
   /** Removes the block on an address. */

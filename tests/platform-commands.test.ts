@@ -348,7 +348,8 @@ function problems(p: Platform): string[] {
       out.push(...commandProblems(`firewall.${key}`, c));
       if ((key === 'find' || key === 'unblock') && !c.includes('203.0.113.7')) out.push(`firewall.${key}: does not name 203.0.113.7`);
     }
-    if (fw.stop === fw.start) out.push('firewall: stop and start are the same command');
+    if (fw.stop !== undefined && fw.stop === fw.start) out.push('firewall: stop and start are the same command');
+    if ((fw.stop === undefined) !== (fw.start === undefined)) out.push('firewall: a way to switch it off needs a way to switch it back on');
   }
 
   if (p.panel) {
@@ -458,6 +459,7 @@ describe('each rule catches a broken entry', async () => {
       /^firewall\.find: does not name 203\.0\.113\.7/,
     ],
     ['firewall stop = start', { ...rhel, firewall: { ...rhel.firewall!, start: rhel.firewall!.stop } }, /^firewall: stop and start are the same/],
+    ['firewall off with no way back on', { ...rhel, firewall: { ...rhel.firewall!, start: undefined } }, /^firewall: a way to switch it off needs/],
     ['empty firewall name', { ...rhel, firewall: { ...rhel.firewall!, name: '' } }, /^firewall\.name: empty/],
     ['empty panel name', { ...panel, panel: { ...panel.panel!, name: '' } }, /^panel\.name: empty/],
     ['unknown panel task', { ...panel, panel: { ...panel.panel!, admin: { logs: { path: ['Logs'] } } as never } }, /^panel\.admin\.logs: unknown task/],

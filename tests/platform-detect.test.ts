@@ -25,6 +25,18 @@ describe('a log’s paths tell the platform, from the same table the guidance us
     assert.equal(platformFromText(warning('shop_example_co_uk')), 'cpanel');
     assert.equal(platformFromText(warning('shop.example.co.uk')), 'plesk');
     assert.equal(platformFromText(warning('www')), undefined);
+    assert.equal(platformFromText(warning('my_app')), undefined, 'a name of someone’s own, not a domain');
+    assert.equal(platformFromText(warning('api.internal')), undefined);
+  });
+
+  test('paths every panel on a system shares tell nothing', () => {
+    // Plesk and DirectAdmin on AlmaLinux write Apache's main log here too.
+    assert.equal(platformFromText('[Wed Nov 26 09:14:03 2026] [proxy_fcgi:error] in /var/log/httpd/error_log'), undefined);
+  });
+
+  test('an account’s own paths on DirectAdmin tell DirectAdmin, whatever the account is called', () => {
+    assert.equal(platformFromText('ERROR: unable to bind listening socket for address /usr/local/php82/sockets/shopowner.sock'), 'directadmin');
+    assert.equal(platformFromText('in /usr/local/directadmin/data/users/shopowner/php/php-fpm82.conf'), 'directadmin');
   });
 
   test('Debian and Ubuntu share every path, so a Debian line names no release', () => {

@@ -133,7 +133,7 @@ export const directadmin: Platform = {
         path: ['System Info & Files', 'Site Summary / Statistics / Logs', 'Error Log'],
         note: "Each domain's row has its own Error Log link.",
       },
-      'php-version': { path: ['Account Manager', 'Domain Setup', 'example.com', 'PHP Version Selector'] },
+      'php-version': { path: ['Account Manager', 'Domain Setup', 'your domain', 'PHP Version Selector'] },
       'php-settings': { path: ['Account Manager', 'PHP Settings'] },
       'resource-usage': {
         path: ['System Info & Files', 'Resource Limits'],

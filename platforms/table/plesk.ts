@@ -37,6 +37,9 @@ import type { Platform } from '../types';
  *   https://docs.plesk.com/ja-JP/obsidian/administrator-guide/%E3%82%A6%E3%82%A7%E3%83%96%E3%83%9B%E3%82%B9%E3%83%86%E3%82%A3%E3%83%B3%E3%82%B0/php-%E7%AE%A1%E7%90%86/php-%E6%8B%A1%E5%BC%B5%E3%81%8A%E3%82%88%E3%81%B3%E8%A8%AD%E5%AE%9A.75811
  * - DNS: "Websites & Domains > domain name > DNS Settings":
  *   https://docs.plesk.com/en-US/onyx/customer-guide/websites-and-domains/domains-and-dns/configuring-dns-for-a-domain.69433
+ * - WP Toolkit: "Once the extension is installed ... You will see the WordPress
+ *   option in the Navigation Pane" (WP Toolkit page of the Obsidian guide):
+ *   https://docs.plesk.com/ja-JP/obsidian/administrator-guide/%E3%82%A6%E3%82%A7%E3%83%96%E3%82%B5%E3%82%A4%E3%83%88%E7%AE%A1%E7%90%86/wp-toolkit.73391/
  *
  * Not from Plesk's documentation (found only in other people's scripts and
  * notes in the code index, so marked where used): the unit name
@@ -44,6 +47,10 @@ import type { Platform } from '../types';
  * folder /opt/plesk/php/<v>/etc/php-fpm.d, the log
  * /var/log/plesk-php<vv>-fpm/error.log, the nginx log names proxy_error_log
  * and proxy_access_ssl_log, and `ip_ban --banned`.
+ *
+ * Left out: the account side's screens for the error log and the PHP version
+ * (no Plesk page found naming them), and a firewall stop/start (Plesk's
+ * Fail2Ban only bans addresses; the packet firewall is another tool).
  */
 export const plesk: Platform = {
   id: 'plesk',
@@ -94,12 +101,11 @@ export const plesk: Platform = {
     errorLog: '/var/www/vhosts/system/example.com/logs/error_log',
     accessLog: '/var/www/vhosts/system/example.com/logs/access_ssl_log',
   },
+  // Fail2Ban only bans addresses: switching it off says nothing about the packet firewall, so no stop or start here.
   firewall: {
-    name: 'Plesk IP Address Banning (Fail2Ban)',
+    name: 'Fail2Ban (Plesk IP Address Banning)',
     // `--banned` (also `-b`) comes from other people's notes on the utility; Plesk's page says only that it lists banned addresses.
     list: 'plesk bin ip_ban --banned',
-    stop: 'plesk bin ip_ban --disable',
-    start: 'plesk bin ip_ban --enable',
     find: 'plesk bin ip_ban --banned | grep -F 203.0.113.7',
     // Unbanning needs the jail's name as well, which the listing shows; left to the panel's Banned IP Addresses tab.
   },
@@ -109,15 +115,17 @@ export const plesk: Platform = {
     name: 'Plesk',
     account: {
       // Plesk's own words: the "custom PHP settings tab in Panel". Hosts' guides place pm.max_children on the same screen.
-      'php-settings': { path: ['Websites & Domains', 'example.com', 'PHP Settings'] },
+      'php-settings': { path: ['Websites & Domains', 'your domain', 'PHP Settings'] },
       'fpm-settings': {
-        path: ['Websites & Domains', 'example.com', 'PHP Settings'],
+        path: ['Websites & Domains', 'your domain', 'PHP Settings'],
         note: "Only when the site's PHP runs as an FPM application.",
       },
       'dns-zone': {
-        path: ['Websites & Domains', 'example.com', 'DNS Settings'],
+        path: ['Websites & Domains', 'your domain', 'DNS Settings'],
         note: 'Shown as Whois Information instead when the server does not run DNS for the domain.',
       },
+      // "You will see the WordPress option in the Navigation Pane" once WP Toolkit is installed (WP Toolkit page above).
+      wordpress: { path: ['WordPress'], note: 'Only when the host has installed WP Toolkit.' },
     },
     admin: {
       // Plesk's XML API stops and starts the `web` service the same way this screen does.

@@ -62,7 +62,7 @@ import type { Platform } from '../types';
  */
 export const rhel: Platform = {
   id: 'rhel',
-  label: 'AlmaLinux, Rocky Linux or RHEL',
+  label: 'AlmaLinux/Rocky/RHEL',
   kind: 'system',
   family: 'rhel',
   howToTell: 'Red Hat Enterprise Linux, AlmaLinux or Rocky Linux, then the release number (9.x or 10.x).',

@@ -80,7 +80,8 @@ describe('which error page do you see?', () => {
     assert.equal(await heading(page), await titleOf('reload'));
     assert.match(await journey(page), /Web server\s+Nginx/);
     await answer(page, labels.broken, 'access');
-    await answer(page, 'I can log in to the server (SSH)', 'cdn');
+    await answer(page, 'I can log in to the server (SSH)', 'platform');
+    await answer(page, 'Debian 12 (bookworm), no panel', 'cdn');
     await answer(page, 'No', 'cms');
     await answer(page, 'WordPress', 'proxy');
     pages.add(new URL(page.url()).pathname);
@@ -97,7 +98,8 @@ describe('which error page do you see?', () => {
     }
     await pick(page, 'cf-code=521', 'reload');
     await answer(page, labels.broken, 'access');
-    await answer(page, 'Only a hosting control panel', 'cms');
+    await answer(page, 'Only a control panel for my hosting account', 'platform');
+    await answer(page, 'cPanel (WHM on the administrator’s side)', 'cms');
     await answer(page, 'No, it’s custom code or plain pages', 'server');
     await answer(page, 'Apache', 'server-health');
     await answer(page, labels.broken, 'firewall');

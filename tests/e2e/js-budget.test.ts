@@ -27,7 +27,7 @@ after(async () => {
 const pages = {
   'a question': 'fix.html',
   // Seven answers deep: the deepest prerendered step (app/fix/[[...answers]]/page.tsx).
-  'a deep step': 'fix/role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=ssh/platform=debian-12/cdn=no.html',
+  'a deep step': 'fix/role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=ssh/platform=debian-12.html',
   'the live-check offer': 'fix/role=owner.html',
   'a jump-in step': 'step/restart.html',
   'the landing page': 'index.html',

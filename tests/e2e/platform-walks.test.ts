@@ -81,6 +81,8 @@ const walks: Walk[] = [
       const text = await mainText(page);
       assert.match(text, /ask your host/i, 'a cPanel account cannot set PHP workers: the page says who can');
       assert.doesNotMatch(text, /\/etc\/php|pool\.d|www\.conf/, 'no Debian pool file on a cPanel page');
+      assert.doesNotMatch(text, /nano \/opt\/cpanel/, 'nor cPanel’s own pool file, which cPanel rewrites');
+      assert.ok(text.includes(crumb('cpanel', 'fpm-settings', 'admin')), 'the warning names where the lasting change goes');
     },
   },
   {

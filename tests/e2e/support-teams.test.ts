@@ -150,7 +150,8 @@ describe('for support teams', () => {
     assert.equal(await heading(page), 'Check your answers');
     pages.add(new URL(page.url()).pathname);
     const setup = await page.getByRole('region', { name: 'About your site' }).innerText();
-    for (const value of ['Only a hosting control panel', 'Yes, for example Cloudflare', 'WordPress', 'Apache']) assert.ok(setup.includes(value), value);
+    for (const value of ['Only a control panel for my hosting account', 'cPanel', 'Yes, for example Cloudflare', 'WordPress', 'Apache'])
+      assert.ok(setup.includes(value), value);
     const tried = await page.getByRole('region', { name: 'What you tried' }).innerText();
     for (const step of ['reload', 'logs', 'php-workers']) assert.ok(tried.includes(await titleOf(step)), step);
 

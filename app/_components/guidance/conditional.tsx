@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FactName, Facts } from '@/machines/facts';
 import { knows } from '@/handoff/known-facts';
+import { platformOf } from '@/platforms';
 import { Details } from './Details';
 
 const serverNames = { nginx: 'Nginx', apache: 'Apache' } as const;
@@ -49,6 +50,9 @@ export function bindConditionals(facts: Facts) {
   // biome-ignore lint/correctness/noComponentHookFactories: bound to the facts, see above
   function Ssh({ summary, children }: { summary?: string; children: ReactNode }) {
     if (facts.access === 'none') return null;
+    // A platform with no command line of its own (hPanel): nothing here would run.
+    const known = platformOf(facts);
+    if (known && !known.php && !known.nginx && !known.apache && !known.litespeed) return null;
     if (facts.access === 'ssh') return summary ? <Details summary={summary}>{children}</Details> : children;
     const label = summary ? (
       <>

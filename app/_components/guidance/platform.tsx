@@ -7,7 +7,7 @@ import { Warning } from './Callout';
 import { CodeBlock, Command, type CommandProps } from './CodeBlock';
 
 /** Short names for a group of platforms: a whole family by its family name. */
-const familyNames: Record<string, string> = { debian: 'Debian or Ubuntu' };
+const familyNames: Record<string, string> = { debian: 'Debian/Ubuntu' };
 
 export function groupLabel(group: readonly Platform[], all: readonly Platform[]): string {
   const names: string[] = [];
@@ -29,19 +29,23 @@ function crumbFor(panel: PanelFacts, task: PanelTask, access: Facts['access']): 
   return account ?? admin;
 }
 
+/** A note in brackets mid-sentence: "Only on…" becomes "only on…"; names such as WHM keep their capitals. */
+const bracketed = (note: string) => note.replace(/\.$/, '').replace(/^[A-Z](?=[a-z']*\b)/, (c) => c.toLowerCase());
+
 function CrumbText({ crumb, root }: { crumb: Crumb; root: string }) {
   return (
     <>
       <strong>{[root, ...crumb.path].join(' » ')}</strong>
-      {crumb.note && ` (${crumb.note.replace(/\.$/, '')})`}
+      {crumb.note && ` (${bracketed(crumb.note)})`}
     </>
   );
 }
 
 /** The text of a fenced block's `<code>`, when it is plain text. */
 function codeText(children: ReactNode): { text: string; props: ComponentProps<'code'> } | undefined {
-  if (!isValidElement(children)) return undefined;
-  const props = (children as ReactElement<ComponentProps<'code'>>).props;
+  const only = Children.toArray(children);
+  if (only.length !== 1 || !isValidElement(only[0])) return undefined;
+  const props = (only[0] as ReactElement<ComponentProps<'code'>>).props;
   return typeof props.children === 'string' ? { text: props.children, props } : undefined;
 }
 
@@ -55,18 +59,22 @@ type Marked = { [takesScope]?: true };
  * travels as a prop rather than through context, which server components lack.
  */
 function scoped(children: ReactNode, scope: readonly string[]): ReactNode {
-  return Children.map(children, (child) => {
-    if (!isValidElement(child)) return child;
-    const el = child as ReactElement<{ children?: ReactNode; scope?: readonly string[] }>;
-    // Text stays as it is: `Code` fills a string child, not an array of one.
-    const hasElements = Children.toArray(el.props.children).some(isValidElement);
-    const inner = hasElements ? { children: scoped(el.props.children, scope) } : {};
-    if (typeof el.type === 'function' && (el.type as Marked)[takesScope]) {
-      const narrowed = el.props.scope ? el.props.scope.filter((id) => scope.includes(id)) : scope;
-      return cloneElement(el, { ...inner, scope: narrowed });
-    }
-    return Object.keys(inner).length ? cloneElement(el, inner) : el;
-  });
+  // A lone child stays alone: components that read their child (a fenced block's `<code>`) expect one, not an array.
+  if (isValidElement(children)) return scopedOne(children, scope);
+  return Children.map(children, (child) => scopedOne(child, scope));
+}
+
+function scopedOne(child: ReactNode, scope: readonly string[]): ReactNode {
+  if (!isValidElement(child)) return child;
+  const el = child as ReactElement<{ children?: ReactNode; scope?: readonly string[] }>;
+  // Text stays as it is: `Code` fills a string child, not an array of one.
+  const hasElements = Children.toArray(el.props.children).some(isValidElement);
+  const inner = hasElements ? { children: scoped(el.props.children, scope) } : {};
+  if (typeof el.type === 'function' && (el.type as Marked)[takesScope]) {
+    const narrowed = el.props.scope ? el.props.scope.filter((id) => scope.includes(id)) : scope;
+    return cloneElement(el, { ...inner, scope: narrowed });
+  }
+  return Object.keys(inner).length ? cloneElement(el, inner) : el;
 }
 
 /**
@@ -94,13 +102,15 @@ export function bindPlatform(facts: Facts) {
       return (!wanted || tags.some((tag) => wanted.includes(tag))) && !tags.some((tag) => unwanted.includes(tag));
     };
     if (known) return fits(known) ? children : null;
-    const group = within(scope).filter(fits);
+    const around = within(scope);
+    const group = around.filter(fits);
     if (!group.length) return null;
     const inner = scoped(
       children,
       group.map((p) => p.id),
     );
-    if (group.length === likely.length) return inner;
+    // Every platform the block around it is for: its label already says so.
+    if (group.length === around.length) return inner;
     return (
       <div className="my-6 border-l-2 border-slate-300 pl-4 dark:border-slate-700" data-platforms={group.map((p) => p.id).join(' ')}>
         <p className="font-semibold">If your server runs {groupLabel(group, likely)}:</p>
@@ -114,7 +124,10 @@ export function bindPlatform(facts: Facts) {
   function PanelPath({ to, scope }: { to: PanelTask; scope?: readonly string[] }) {
     if (known?.panel) {
       const found = crumbFor(known.panel, to, facts.access);
-      return found ? <CrumbText {...found} /> : <>{known.panel.name} has no screen for it (ask your host)</>;
+      if (found) return <CrumbText {...found} />;
+      // An administrator is the host: there is nobody to ask.
+      const admin = facts.access === 'server-panel' || facts.access === 'ssh';
+      return <>{admin ? `${known.panel.name} has no screen for it` : `${known.panel.name} has no screen for it: ask your host`}</>;
     }
     const panels: { id: string; name: string; crumb: Crumb; root: string }[] = [];
     for (const p of within(scope)) {
@@ -123,12 +136,13 @@ export function bindPlatform(facts: Facts) {
       if (found && !panels.some((q) => q.name === p.panel!.name)) panels.push({ id: p.id, name: p.panel!.name, ...found });
     }
     if (!panels.length) return <>your control panel (ask your host where)</>;
+    // Each crumb starts with its panel's name, so the list needs no more words.
     return (
       <>
         {panels.map((p, i) => (
           <Fragment key={p.id}>
-            {i > 0 && '; '}
-            in {p.name}, <CrumbText crumb={p.crumb} root={p.root} />
+            {i > 0 && (i === panels.length - 1 ? ' or ' : '; ')}
+            <CrumbText crumb={p.crumb} root={p.root} />
           </Fragment>
         ))}
       </>
@@ -206,9 +220,11 @@ export function bindPlatform(facts: Facts) {
   function Code({ children, scope, ...props }: ComponentProps<'code'> & { scope?: readonly string[] }) {
     if (typeof children !== 'string' || !hasPlaceholders(children)) return <code {...props}>{children}</code>;
     if (known) return <code {...props}>{fill(children, known, facts.php) ?? '(ask your host)'}</code>;
+    const all = variantsOf(children, scope);
+    if (all.length === 1) return <code {...props}>{all[0].text}</code>;
     return (
       <>
-        {variantsOf(children, scope).map((v, i, all) => (
+        {all.map((v, i) => (
           <Fragment key={v.text}>
             {i > 0 && (i === all.length - 1 ? ' or ' : ', ')}
             <code {...props}>{v.text}</code> ({groupLabel(v.platforms, likely)})
