@@ -177,7 +177,8 @@ export const cpanel: Platform = {
       'php-settings': { path: ['Software', 'MultiPHP INI Editor'] },
       'fpm-settings': {
         path: ['Software', 'MultiPHP Manager', 'User Domain Settings'],
-        note: 'Click PHP-FPM Settings next to the domain; Max Children (5 by default) is under PHP-FPM Pool options. System Settings sets it for new accounts.',
+        // Max Children is 5 by default; the System Settings tab sets it for new accounts.
+        note: 'Click PHP-FPM Settings next to the domain: Max Children is under PHP-FPM Pool options.',
       },
       'restart-php': { path: ['Restart Services', 'PHP-FPM Service for Apache'] },
       'restart-web': { path: ['Restart Services', 'HTTP Server (Apache)'] },

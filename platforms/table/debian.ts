@@ -89,5 +89,5 @@ function debianFamily(id: PlatformId, label: string, version: string, prettyName
 
 export const debian13 = debianFamily('debian-13', 'Debian 13 (trixie)', '8.4', 'Debian GNU/Linux 13 (trixie)');
 export const debian12 = debianFamily('debian-12', 'Debian 12 (bookworm)', '8.2', 'Debian GNU/Linux 12 (bookworm)');
-export const ubuntu2404 = debianFamily('ubuntu-24.04', 'Ubuntu 24.04 LTS', '8.3', 'Ubuntu 24.04 LTS');
-export const ubuntu2204 = debianFamily('ubuntu-22.04', 'Ubuntu 22.04 LTS', '8.1', 'Ubuntu 22.04 LTS');
+export const ubuntu2404 = debianFamily('ubuntu-24.04', 'Ubuntu 24.04 LTS', '8.3', 'Ubuntu 24.04.x LTS (x is the point release)');
+export const ubuntu2204 = debianFamily('ubuntu-22.04', 'Ubuntu 22.04 LTS', '8.1', 'Ubuntu 22.04.x LTS (x is the point release)');
