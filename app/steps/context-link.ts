@@ -6,7 +6,7 @@ import { firstValue, type Query } from '@/app/query';
  * at one step. Free of machine imports so the builder can run in the browser.
  */
 
-export const contextFacts = ['access', 'server', 'cms', 'cdn'] as const;
+export const contextFacts = ['access', 'platform', 'server', 'cms', 'cdn'] as const;
 export type ContextFact = (typeof contextFacts)[number];
 
 export interface ContextChoice {

@@ -88,6 +88,7 @@ describe('for support teams', () => {
     await page.goto(`${env.app.url}/steps`);
     pages.add('/steps');
     await page.getByLabel('What access do you have to the server?').selectOption('ssh');
+    await page.getByLabel('Which panel or system runs your server?').selectOption('debian-12');
     await page.getByLabel('Which web server runs your site?').selectOption('nginx');
     await page.getByLabel('Does your site run on WordPress or another CMS?').selectOption('wordpress');
     const link = await page.getByLabel('Link for your customer').inputValue();
