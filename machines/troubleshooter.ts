@@ -2,6 +2,7 @@ import { and, assign, setup } from 'xstate';
 import { checkSawItFail } from '@/evidence/check-outcomes';
 import { cloudflareCodeNumbers } from '@/evidence/cloudflare';
 import { errorPageIds, errorPages, type ErrorPageEvidence } from '@/evidence/error-pages';
+import { panelIds, systemIds } from '@/platforms/types';
 import { hasAccess, knows, runsCms, type AccessNeed, type FactName, type Facts, type WizardContext } from './facts';
 import { fixes, needsOf, serverFixes, type FixId, type ServerFix } from './fixes';
 import type { AnswerMeta, StepMeta } from './meta';
@@ -70,21 +71,7 @@ const errorPage = question('error-page', 'page', errorPageIds, { pictures: true 
 const cfCode = question('cf-code', 'cfCode', [...cloudflareCodeNumbers.map((n) => `${n}` as const), 'other']);
 const access = question('access', 'access', ['ssh', 'server-panel', 'panel', 'none']);
 // Panels first, then systems, each group ending with "another".
-const platform = question('platform', 'platform', [
-  'cpanel',
-  'plesk',
-  'directadmin',
-  'hpanel',
-  'other-panel',
-  'debian-13',
-  'debian-12',
-  'ubuntu-24.04',
-  'ubuntu-22.04',
-  'rhel',
-  'cloudlinux',
-  'other-system',
-  'not-sure',
-] as const satisfies readonly NonNullable<Facts['platform']>[]);
+const platform = question('platform', 'platform', [...panelIds, 'other-panel', ...systemIds, 'other-system', 'not-sure'] as const);
 const cdn = question('cdn', 'cdn', ['yes', 'no', 'not-sure']);
 const cms = question('cms', 'cms', ['wordpress', 'other', 'none', 'not-sure']);
 const server = question('server', 'server', ['nginx', 'apache', 'not-sure']);

@@ -9,19 +9,10 @@
  * is left out: guidance then says "ask your host" instead of guessing.
  */
 
-/** The platforms a person can name. `other-panel`, `other-system` and `not-sure` are answers, not platforms. */
-export const platformIds = [
-  'cpanel',
-  'plesk',
-  'directadmin',
-  'hpanel',
-  'debian-13',
-  'debian-12',
-  'ubuntu-24.04',
-  'ubuntu-22.04',
-  'rhel',
-  'cloudlinux',
-] as const;
+/** The platforms a person can name: panels, then systems. `other-panel`, `other-system` and `not-sure` are answers, not platforms. */
+export const panelIds = ['cpanel', 'plesk', 'directadmin', 'hpanel'] as const;
+export const systemIds = ['debian-13', 'debian-12', 'ubuntu-24.04', 'ubuntu-22.04', 'rhel', 'cloudlinux'] as const;
+export const platformIds = [...panelIds, ...systemIds] as const;
 export type PlatformId = (typeof platformIds)[number];
 
 /**

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { debian12 } from '../platforms/table/debian';
 import { type Platform, panelTasks, platformIds } from '../platforms/types';
 import { APACHE_MODULES, apacheAvailable } from './support/apache';
-import { NGINX_BIN, nginxAvailable } from './support/nginx';
+import { NGINX_BIN, nginxAvailable, tempPaths } from './support/nginx';
 
 /**
  * The platform table, checked two ways. On this machine (Debian 12 with
@@ -103,11 +103,7 @@ error_log ${dir}/nginx-error.log;
 events { worker_connections 16; }
 http {
   access_log off;
-  client_body_temp_path ${dir}/client_body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
+  ${tempPaths(dir)}
   server {
     listen 127.0.0.1:8;
     location ~ \\.php$ {

@@ -2,7 +2,7 @@ import { replay, type Answer } from '@/machines/url-state';
 
 /**
  * The step URLs built ahead of time: every journey up to `depth` answers
- * (a few hundred pages). Deeper URLs are rendered on first visit and then
+ * (about 1,400 pages). Deeper URLs are rendered on first visit and then
  * served from the cache like these.
  */
 export function prerenderedAnswers(depth: number): string[][] {

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { stepIds, stepMeta } from '@/machines/steps';
-import { newPhone } from '@/tests/support/browser';
 import { titleOf } from '@/tests/support/content';
 import { appAndBrowser } from '@/tests/support/harness';
-import { axeChecker } from '@/tests/support/walk-checks';
+import { describeWalks, type Walk } from '@/tests/support/walk-checks';
 import { heading, labelOf, walk } from '@/tests/support/wizard';
 
 /**
@@ -19,10 +16,6 @@ import { heading, labelOf, walk } from '@/tests/support/wizard';
  */
 
 const env = appAndBrowser();
-
-const screenshots = '/tmp/walks';
-
-const axeHere = axeChecker(() => env.browser);
 
 /** The step a page shows, told by its heading. */
 const stepByTitle = (async () => new Map(await Promise.all(stepIds.map(async (id) => [await titleOf(id), id] as const))))();
@@ -46,13 +39,6 @@ const workersLine =
 
 /** Server commands a panel user could mistake for their next step. */
 const serverCommand = /\bsudo\b|\bsystemctl\b/;
-
-interface Walk {
-  name: string;
-  title: string;
-  /** Takes the walk from the first question; calls `visited` on every page it reaches. */
-  run(page: Page, visited: () => Promise<void>): Promise<void>;
-}
 
 const walks: Walk[] = [
   {
@@ -260,30 +246,4 @@ const walks: Walk[] = [
   },
 ];
 
-describe('diagnosis walks from the landing page, at 360 px', () => {
-  for (const w of walks) {
-    for (const javaScriptEnabled of [true, false]) {
-      test(`${w.title} (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-        const page = await newPhone(env.browser, { javaScriptEnabled });
-        const violations: string[] = [];
-        const visited = async () => {
-          violations.push(...(await axeHere(page, javaScriptEnabled)));
-        };
-        try {
-          await page.goto(`${env.app.url}/`);
-          await visited();
-          await page.getByRole('link', { name: 'Start troubleshooting' }).click();
-          await page.waitForURL(/\/fix$/);
-          assert.equal(await heading(page), await titleOf('role'));
-          await visited();
-          await w.run(page, visited);
-          assert.deepEqual(violations, []);
-        } finally {
-          await mkdir(screenshots, { recursive: true });
-          await page.screenshot({ path: `${screenshots}/${w.name}-${javaScriptEnabled ? 'js' : 'nojs'}.png`, fullPage: true }).catch(() => {});
-          await page.context().close();
-        }
-      });
-    }
-  }
-});
+describeWalks('diagnosis walks from the landing page, at 360 px', walks, env);

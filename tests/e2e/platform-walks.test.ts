@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { serverFixes } from '@/machines/fixes';
@@ -7,10 +6,9 @@ import { platformOrder, platforms } from '@/platforms';
 import { fill } from '@/platforms/fill';
 import type { PanelTask, PlatformId } from '@/platforms/types';
 import { newPhone } from '@/tests/support/browser';
-import { titleOf } from '@/tests/support/content';
 import { appAndBrowser } from '@/tests/support/harness';
-import { axeChecker } from '@/tests/support/walk-checks';
-import { heading, walk } from '@/tests/support/wizard';
+import { describeWalks, type Walk } from '@/tests/support/walk-checks';
+import { walk } from '@/tests/support/wizard';
 
 /**
  * Four people on four platforms, each walked from the landing page to a fix
@@ -21,8 +19,6 @@ import { heading, walk } from '@/tests/support/wizard';
  */
 
 const env = appAndBrowser();
-const axeHere = axeChecker(() => env.browser);
-const screenshots = '/tmp/walks';
 
 const start = [
   ['role=owner', 'evidence'],
@@ -48,12 +44,6 @@ async function openFolds(page: Page): Promise<void> {
   await page.locator('details:not([open]) > summary').evaluateAll((els) => {
     for (const el of els) (el.parentElement as HTMLDetailsElement).open = true;
   });
-}
-
-interface Walk {
-  name: string;
-  title: string;
-  run(page: Page, visited: () => Promise<void>): Promise<void>;
 }
 
 const walks: Walk[] = [
@@ -175,31 +165,7 @@ const walks: Walk[] = [
   },
 ];
 
-describe('platform walks from the landing page, at 360 px', () => {
-  for (const w of walks) {
-    for (const javaScriptEnabled of [true, false]) {
-      test(`${w.title} (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-        const page = await newPhone(env.browser, { javaScriptEnabled });
-        const violations: string[] = [];
-        const visited = async () => {
-          violations.push(...(await axeHere(page, javaScriptEnabled)));
-        };
-        try {
-          await page.goto(`${env.app.url}/`);
-          await page.getByRole('link', { name: 'Start troubleshooting' }).click();
-          await page.waitForURL(/\/fix$/);
-          assert.equal(await heading(page), await titleOf('role'));
-          await w.run(page, visited);
-          assert.deepEqual(violations, []);
-        } finally {
-          await mkdir(screenshots, { recursive: true });
-          await page.screenshot({ path: `${screenshots}/${w.name}-${javaScriptEnabled ? 'js' : 'nojs'}.png`, fullPage: true }).catch(() => {});
-          await page.context().close();
-        }
-      });
-    }
-  }
-});
+describeWalks('platform walks from the landing page, at 360 px', walks, env);
 
 describe('long paths never push a 320 px page sideways', () => {
   test('every server step on every platform, every fold open', async () => {

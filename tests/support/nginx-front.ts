@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startDaemon } from './daemon';
-import { NGINX_BIN } from './nginx';
+import { NGINX_BIN, tempPaths } from './nginx';
 import { freePort } from './server';
 
 /** The shipped site configuration, as an operator installs it. */
@@ -76,11 +76,7 @@ http {
   default_type application/octet-stream;
   access_log off;
   gzip on;
-  client_body_temp_path ${dir}/client_body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
+  ${tempPaths(dir)}
   include ${dir}/site.conf;
   ${typeof extra === 'function' ? extra(dir) : extra}
 }

@@ -9,6 +9,11 @@ import { freePort } from './server';
 /** Debian's nginx binary (CI installs `nginx-light` when it is missing). */
 export const NGINX_BIN = '/usr/sbin/nginx';
 
+/** Nginx's temporary folders, inside the test's own folder: no two instances share them, and the system's are left alone. */
+export function tempPaths(dir: string): string {
+  return ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `${name}_temp_path ${dir}/${name};`).join('\n  ');
+}
+
 export function nginxAvailable(): boolean {
   return existsSync(NGINX_BIN);
 }
@@ -53,11 +58,7 @@ events {
 
 http {
   access_log off;
-  client_body_temp_path ${dir}/client_body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
+  ${tempPaths(dir)}
 
   server {
     listen 127.0.0.1:${port};

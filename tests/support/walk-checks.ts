@@ -1,6 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations } from './browser';
+import type { AppServer } from './server';
+import { axeViolations, newPhone } from './browser';
+import { titleOf } from './content';
+import { heading } from './wizard';
 
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -22,4 +28,47 @@ export function axeChecker(browser: () => Browser) {
     seen.add(url);
     return axeViolations(browser(), url);
   };
+}
+
+/** One walk through the wizard: `run` takes it from the first question and calls `visited` on every page it reaches. */
+export interface Walk {
+  name: string;
+  title: string;
+  run(page: Page, visited: () => Promise<void>): Promise<void>;
+}
+
+/**
+ * Each walk from the landing page on a 360 px phone, with JavaScript and
+ * without; every page reached checked with axe-core, and the last kept as a
+ * screenshot in /tmp/walks for people to look at.
+ */
+export function describeWalks(title: string, walks: readonly Walk[], env: { app: AppServer; browser: Browser }): void {
+  const axeHere = axeChecker(() => env.browser);
+  describe(title, () => {
+    for (const w of walks) {
+      for (const javaScriptEnabled of [true, false]) {
+        test(`${w.title} (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+          const page = await newPhone(env.browser, { javaScriptEnabled });
+          const violations: string[] = [];
+          const visited = async () => {
+            violations.push(...(await axeHere(page, javaScriptEnabled)));
+          };
+          try {
+            await page.goto(`${env.app.url}/`);
+            await visited();
+            await page.getByRole('link', { name: 'Start troubleshooting' }).click();
+            await page.waitForURL(/\/fix$/);
+            assert.equal(await heading(page), await titleOf('role'));
+            await visited();
+            await w.run(page, visited);
+            assert.deepEqual(violations, []);
+          } finally {
+            await mkdir('/tmp/walks', { recursive: true });
+            await page.screenshot({ path: `/tmp/walks/${w.name}-${javaScriptEnabled ? 'js' : 'nojs'}.png`, fullPage: true }).catch(() => {});
+            await page.context().close();
+          }
+        });
+      }
+    }
+  });
 }
