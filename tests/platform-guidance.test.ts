@@ -152,7 +152,7 @@ describe("panel users get their panel's exact screens, or an honest “ask your 
         if (side) assert.ok(text.includes([root, ...side.path].join(' » ')), `${step} lacks ${[root, ...side.path].join(' » ')}`);
         else
           assert.ok(
-            text.includes(access === 'panel' ? `${p.panel!.name} has no screen for it: ask your host` : `${p.panel!.name} has no screen for it`),
+            text.includes(access === 'panel' ? `${p.panel!.name} has no screen for it, so ask your host` : `${p.panel!.name} has no screen for it`),
             `${step} hides the gap`,
           );
       });

@@ -127,7 +127,7 @@ export function bindPlatform(facts: Facts) {
       if (found) return <CrumbText {...found} />;
       // An administrator is the host: there is nobody to ask.
       const admin = facts.access === 'server-panel' || facts.access === 'ssh';
-      return <>{admin ? `${known.panel.name} has no screen for it` : `${known.panel.name} has no screen for it: ask your host`}</>;
+      return <>{admin ? `${known.panel.name} has no screen for it` : `${known.panel.name} has no screen for it, so ask your host`}</>;
     }
     const panels: { id: string; name: string; crumb: Crumb; root: string }[] = [];
     for (const p of within(scope)) {
