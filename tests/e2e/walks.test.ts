@@ -130,7 +130,7 @@ describe('walking the wizard', () => {
   test('a shared deep link opens the same step, with the same answers, in a fresh browser', async () => {
     const first = await newPhone(env.browser);
     await first.goto(`${env.app.url}/fix`);
-    for (const [label, step] of sshWalk().slice(0, 10)) await answer(first, label, step);
+    for (const [label, step] of sshWalk().slice(0, 11)) await answer(first, label, step);
     const shared = first.url();
     const record = await first.getByRole('region', { name: 'Your answers so far' }).innerText();
     await first.context().close();
@@ -145,7 +145,7 @@ describe('walking the wizard', () => {
   test('back and change keep later answers', async () => {
     const page = await newPhone(env.browser);
     await page.goto(`${env.app.url}/fix`);
-    for (const [label, step] of sshWalk().slice(0, 11)) await answer(page, label, step);
+    for (const [label, step] of sshWalk().slice(0, 12)) await answer(page, label, step);
     await page.getByRole('link', { name: 'Change web server' }).click();
     await page.waitForURL(/at=server$/);
     assert.equal(await heading(page), await titleOf('server'));
