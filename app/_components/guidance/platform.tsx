@@ -1,10 +1,11 @@
-import { Children, cloneElement, Fragment, isValidElement, type ComponentProps, type ReactElement, type ReactNode } from 'react';
+import { Children, Fragment, isValidElement, type ComponentProps, type ReactElement, type ReactNode } from 'react';
 import type { Facts } from '@/machines/facts';
 import { likelyPlatforms, platformOf, platformTags } from '@/platforms';
 import { fill, hasPlaceholders, variants, type Variant } from '@/platforms/fill';
 import type { Crumb, PanelFacts, PanelTask, Platform } from '@/platforms/types';
 import { Warning } from './Callout';
 import { CodeBlock, Command, type CommandProps } from './CodeBlock';
+import { markScoped, scoped } from './scope';
 
 /** Short names for a group of platforms: a whole family by its family name. */
 const familyNames: Record<string, string> = { debian: 'Debian/Ubuntu' };
@@ -47,34 +48,6 @@ function codeText(children: ReactNode): { text: string; props: ComponentProps<'c
   if (only.length !== 1 || !isValidElement(only[0])) return undefined;
   const props = (only[0] as ReactElement<ComponentProps<'code'>>).props;
   return typeof props.children === 'string' ? { text: props.children, props } : undefined;
-}
-
-/** Marks the components whose variants a `ForPlatform` around them narrows (names don't survive minifying). */
-const takesScope = Symbol('takes scope');
-type Marked = { [takesScope]?: true };
-
-/**
- * Children with `scope` (platform ids) given to every platform-aware element
- * inside, however deep: MDX has already built the elements, so the scope
- * travels as a prop rather than through context, which server components lack.
- */
-function scoped(children: ReactNode, scope: readonly string[]): ReactNode {
-  // A lone child stays alone: components that read their child (a fenced block's `<code>`) expect one, not an array.
-  if (isValidElement(children)) return scopedOne(children, scope);
-  return Children.map(children, (child) => scopedOne(child, scope));
-}
-
-function scopedOne(child: ReactNode, scope: readonly string[]): ReactNode {
-  if (!isValidElement(child)) return child;
-  const el = child as ReactElement<{ children?: ReactNode; scope?: readonly string[] }>;
-  // Text stays as it is: `Code` fills a string child, not an array of one.
-  const hasElements = Children.toArray(el.props.children).some(isValidElement);
-  const inner = hasElements ? { children: scoped(el.props.children, scope) } : {};
-  if (typeof el.type === 'function' && (el.type as Marked)[takesScope]) {
-    const narrowed = el.props.scope ? el.props.scope.filter((id) => scope.includes(id)) : scope;
-    return cloneElement(el, { ...inner, scope: narrowed });
-  }
-  return Object.keys(inner).length ? cloneElement(el, inner) : el;
 }
 
 /**
@@ -252,6 +225,6 @@ export function bindPlatform(facts: Facts) {
     );
   }
 
-  for (const component of [ForPlatform, PanelPath, PanelWritesPools, PlatformCommand, Pre, Code]) (component as Marked)[takesScope] = true;
+  markScoped(ForPlatform, PanelPath, PanelWritesPools, PlatformCommand, Pre, Code);
   return { ForPlatform, PanelPath, Panel, PanelWritesPools, Command: PlatformCommand, pre: Pre, code: Code };
 }
