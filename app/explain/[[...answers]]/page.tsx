@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { canonicalHref, stateFromSegments } from '@/machines/url-state';
+import { WhereLogsAre } from '@/app/_components/explain/WhereLogsAre';
 import { BackToWizard } from '@/app/_components/layout/BackToWizard';
 import { LogExplainer } from '@/app/_components/explain/LogExplainer';
 
@@ -29,18 +30,7 @@ export default async function ExplainPage({ params }: Props) {
       <details className="mt-4 rounded border border-slate-300 dark:border-slate-700">
         <summary className="cursor-pointer px-4 py-3 font-medium">Where do I find my error log?</summary>
         <div className="border-t border-slate-200 px-4 py-3 text-sm dark:border-slate-800">
-          <ul className="list-disc space-y-1 pl-5">
-            <li>In a hosting control panel: look for “Errors”, “Error log” or “Logs”.</li>
-            <li>
-              Nginx: <code>/var/log/nginx/error.log</code>. Apache: <code>/var/log/apache2/error.log</code> (or <code>/var/log/httpd/error_log</code>).
-            </li>
-            <li>
-              PHP-FPM: <code>/var/log/php8.2-fpm.log</code> (your version may differ), or <code>journalctl -u php8.2-fpm</code>.
-            </li>
-            <li>
-              The system: <code>journalctl -k</code> or <code>dmesg</code> for “Out of memory” lines.
-            </li>
-          </ul>
+          <WhereLogsAre facts={state.context.facts} />
         </div>
       </details>
       <BackToWizard state={state} />
