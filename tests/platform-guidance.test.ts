@@ -185,3 +185,25 @@ describe('guidance sources name facts, never one platform’s paths', () => {
     });
   }
 });
+
+describe('the log explainer’s “where is my error log?” reads the same table', () => {
+  const render = async (facts: Facts) => {
+    const { createElement } = await import('react');
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { WhereLogsAre } = await import('@/app/_components/explain/WhereLogsAre');
+    return textOf(renderToStaticMarkup(createElement(WhereLogsAre, { facts })));
+  };
+
+  test('a cPanel customer is sent to cPanel’s screen and cPanel’s logs', async () => {
+    const text = await render({ access: 'panel', platform: 'cpanel' });
+    assert.ok(text.includes(['cPanel', ...platforms.cpanel.panel!.account['error-log']!.path].join(' » ')));
+    assert.ok(text.includes(fill('{{php-log}}', platforms.cpanel)!));
+    assert.doesNotMatch(text, /\/etc\/php|php8\.\d-fpm\.log|(?<!\/usr)\/var\/log\/php-fpm\//);
+  });
+
+  test('AlmaLinux without a panel gets its own logs and no panel line', async () => {
+    const text = await render({ access: 'ssh', platform: 'rhel' });
+    assert.ok(text.includes(fill('{{php-log}}', platforms.rhel)!));
+    assert.doesNotMatch(text, /control panel/);
+  });
+});
