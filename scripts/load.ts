@@ -27,8 +27,9 @@ const [seconds = 60, connections = 100] = process.argv
 
 // Links in the form the app keeps (a link in any other form may be redirected to it).
 const canonical = (answers: string) => canonicalHref(stateFromSegments(answers.split('/').filter(Boolean))).slice('/fix'.length);
+// An SSH owner on Debian 12, Nginx and WordPress who has tried every fix before the plugins step.
 const deep = canonical(
-  'role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=ssh/cdn=no/cms=wordpress/server=nginx/server-health=broken/proxy=broken/firewall=broken/dns=broken',
+  'role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=ssh/platform=debian-12/cdn=no/cms=wordpress/server=nginx/proxy=broken/restart=broken/logs=broken/php-workers=broken/hops=broken/server-health=broken/php-limits=broken',
 );
 const paths = [
   '/',
