@@ -26,7 +26,9 @@ import { serve } from './serve';
 // A journey's own link, in the form the app keeps (a link in any other form may be redirected to this one).
 const deep = canonicalHref(
   stateFromSegments(
-    'role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=ssh/platform=debian-12/cdn=no/cms=wordpress/server=nginx/proxy=broken'.split('/'),
+    'role=owner/evidence=skip/reach=everyone/error-page=not-sure/reload=broken/access=ssh/platform=debian-12/cdn=no/cms=wordpress/server=nginx/proxy=broken'.split(
+      '/',
+    ),
   ),
 ).slice('/fix'.length);
 const pages = {

@@ -19,7 +19,8 @@ try {
   const started = performance.now();
   const statuses = await flood(app.url, hostileLinks(count));
   const seconds = (performance.now() - started) / 1000;
-  const deep = '/fix/role=owner/evidence=skip/reach=everyone/error-page=nginx/reload=broken/access=ssh/platform=debian-12/cms=wordpress/server=nginx/proxy=broken/restart=broken';
+  const deep =
+    '/fix/role=owner/evidence=skip/reach=everyone/error-page=nginx/reload=broken/access=ssh/platform=debian-12/cms=wordpress/server=nginx/proxy=broken/restart=broken';
   await fetch(`${app.url}${deep}`);
   const again = await fetch(`${app.url}${deep}`);
   console.log(`${count} made-up links in ${seconds.toFixed(0)} s`);
