@@ -45,11 +45,6 @@ export function hasPlaceholders(text: string): boolean {
   return text.includes('{{');
 }
 
-/** The fact names a text uses. */
-export function placeholdersIn(text: string): string[] {
-  return [...text.matchAll(placeholder)].map((m) => m[1]);
-}
-
 /** Fills `{v}` (8.2) and `{vv}` (82) in a template. */
 export function withVersion(template: string, version: string): string {
   return template.replaceAll('{vv}', version.replace('.', '')).replaceAll('{v}', version);
@@ -86,10 +81,4 @@ export function variants(text: string, platforms: readonly Platform[], php?: str
     else out.push({ text: filled, platforms: [p] });
   }
   return out;
-}
-
-/** "Debian 12, Debian 13 and Ubuntu 24.04". */
-export function labelOf(platforms: readonly Platform[]): string {
-  const names = platforms.map((p) => p.label);
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
 }

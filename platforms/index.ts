@@ -25,7 +25,7 @@ export const platforms: Readonly<Record<PlatformId, Platform>> = {
 /** Variants are shown in the table's order: systems first, as SSH users read commands most. */
 export const platformOrder = Object.keys(platforms) as PlatformId[];
 
-export function isPlatformId(value: unknown): value is PlatformId {
+function isPlatformId(value: unknown): value is PlatformId {
   return (platformIds as readonly unknown[]).includes(value);
 }
 

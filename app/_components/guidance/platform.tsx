@@ -42,6 +42,37 @@ function CrumbText({ crumb, root }: { crumb: Crumb; root: string }) {
   );
 }
 
+/** Filled-in text as code blocks: one plain block when every platform reads the same, else one labelled block each. */
+function VariantBlocks({
+  all,
+  likely,
+  className,
+  local,
+  panel,
+}: {
+  all: Variant[];
+  likely: readonly Platform[];
+  className?: string;
+  local?: boolean;
+  panel?: boolean;
+}) {
+  if (all.length === 1)
+    return (
+      <CodeBlock local={local} panel={panel}>
+        <code className={className}>{all[0].text}</code>
+      </CodeBlock>
+    );
+  return (
+    <div data-variants>
+      {all.map((v) => (
+        <CodeBlock key={v.text} caption={`${groupLabel(v.platforms, likely)}:`} local={local} panel={panel}>
+          <code className={className}>{v.text}</code>
+        </CodeBlock>
+      ))}
+    </div>
+  );
+}
+
 /** The text of a fenced block's `<code>`, when it is plain text. */
 function codeText(children: ReactNode): { text: string; props: ComponentProps<'code'> } | undefined {
   const only = Children.toArray(children);
@@ -143,18 +174,7 @@ export function bindPlatform(facts: Facts) {
       return <Command {...props} run={run} systemd={systemd} service={filled(props.service, known)} />;
     }
     // Variants: the systemd form only (every current release has it), grouped where platforms read the same.
-    const all = variantsOf(props.run ?? props.systemd ?? '', scope);
-    // The same everywhere: one block, no label.
-    if (all.length === 1) return <Command run={all[0].text} local={props.local} panel={props.panel} />;
-    return (
-      <div data-variants>
-        {all.map((v) => (
-          <CodeBlock key={v.text} caption={`${groupLabel(v.platforms, likely)}:`} local={props.local} panel={props.panel}>
-            <code>{v.text}</code>
-          </CodeBlock>
-        ))}
-      </div>
-    );
+    return <VariantBlocks all={variantsOf(props.run ?? props.systemd ?? '', scope)} likely={likely} local={props.local} panel={props.panel} />;
   }
 
   /** Fenced blocks, filled in like commands. */
@@ -170,22 +190,7 @@ export function bindPlatform(facts: Facts) {
         </CodeBlock>
       );
     }
-    const all = variantsOf(code.text, scope);
-    if (all.length === 1)
-      return (
-        <CodeBlock>
-          <code className={code.props.className}>{all[0].text}</code>
-        </CodeBlock>
-      );
-    return (
-      <div data-variants>
-        {all.map((v) => (
-          <CodeBlock key={v.text} caption={`${groupLabel(v.platforms, likely)}:`}>
-            <code className={code.props.className}>{v.text}</code>
-          </CodeBlock>
-        ))}
-      </div>
-    );
+    return <VariantBlocks all={variantsOf(code.text, scope)} likely={likely} className={code.props.className} />;
   }
 
   /** Inline code: the person's value, or each likely one with its platforms. */
