@@ -1,0 +1,118 @@
+import { join, resolve } from 'node:path';
+import { openPostgresStore, shownDatabaseUrl } from './postgres-store';
+import { openSqliteStore } from './sqlite-store';
+import type { Row, Store } from './types';
+import { QueueFull, Writer } from './writer';
+
+/**
+ * The outcome store for this process. One handle, kept on globalThis: the
+ * route handlers and the server actions are bundled apart, so module state
+ * would exist twice. SQLite in `${DATA_DIR}/outcomes.sqlite` by default
+ * (`DATA_DIR` is `./data` unless set); PostgreSQL when `DATABASE_URL` is
+ * set; nothing at all with `OUTCOMES=off`. Opening and migrating happen at
+ * start (`instrumentation.ts`); a failure is logged once and retried every
+ * 5 s, and the pages never wait for it.
+ */
+
+export interface Outcomes {
+  store: Store;
+  writer: Writer;
+}
+
+type Shared = { ready?: Outcomes; opening?: Promise<Outcomes | undefined>; retry?: NodeJS.Timeout; failed?: boolean };
+
+const retryMs = 5000;
+
+function shared(): Shared {
+  const key = Symbol.for('502-troubleshooter.outcomes');
+  const store = globalThis as unknown as Record<symbol, Shared | undefined>;
+  store[key] ??= {};
+  return store[key];
+}
+
+/** `OUTCOMES=off` (or `0`, `false`, `no`) switches recording off: no store is opened and the routes answer 404. */
+export function outcomesEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !['off', '0', 'false', 'no'].includes((env.OUTCOMES ?? '').trim().toLowerCase());
+}
+
+/** The store the settings name, not yet migrated. */
+export function storeFromSettings(env: NodeJS.ProcessEnv = process.env, onError?: (error: Error) => void): Store {
+  const url = env.DATABASE_URL?.trim();
+  if (url) return openPostgresStore(url, onError);
+  const dir = resolve(env.DATA_DIR?.trim() || './data');
+  const maxMb = Number(env.OUTCOMES_MAX_MB);
+  return openSqliteStore(join(dir, 'outcomes.sqlite'), { maxMb: maxMb > 0 ? maxMb : undefined });
+}
+
+function where(env: NodeJS.ProcessEnv): string {
+  const url = env.DATABASE_URL?.trim();
+  return url ? shownDatabaseUrl(url) : `SQLite under ${resolve(env.DATA_DIR?.trim() || './data')}`;
+}
+
+/** Opens and migrates the store once; resolves `undefined` (and retries later) when it cannot, or when recording is off. */
+export function openOutcomes(env: NodeJS.ProcessEnv = process.env): Promise<Outcomes | undefined> {
+  const state = shared();
+  if (!outcomesEnabled(env)) return Promise.resolve(undefined);
+  if (state.ready) return Promise.resolve(state.ready);
+  if (state.opening) return state.opening;
+  state.opening = (async () => {
+    let store: Store | undefined;
+    try {
+      // Idle connection errors are reported by the writer's failed commit, once; this listener only keeps the process alive.
+      store = storeFromSettings(env, () => {});
+      await store.migrate();
+      state.ready = { store, writer: new Writer(store) };
+      if (state.failed) console.error(`Outcomes: ${store.name} is ready; outcomes are stored.`);
+      state.failed = false;
+      return state.ready;
+    } catch (error) {
+      await store?.close().catch(() => {});
+      if (!state.failed)
+        console.error(`Outcomes: cannot open ${where(env)} (${(error as Error).message}); outcomes are dropped, trying again every ${retryMs / 1000} s.`);
+      state.failed = true;
+      state.retry ??= setTimeout(() => {
+        state.retry = undefined;
+        void openOutcomes(env);
+      }, retryMs);
+      state.retry.unref();
+      return undefined;
+    } finally {
+      state.opening = undefined;
+    }
+  })();
+  return state.opening;
+}
+
+/** The open store, if it is ready: routes never wait for it to open. */
+export function currentOutcomes(): Outcomes | undefined {
+  return shared().ready;
+}
+
+export type RecordResult = 'stored' | 'unavailable' | 'busy';
+
+/** Queues rows and waits for their commit: `stored` only once they are on disk or committed. */
+export async function record(rows: readonly Row[]): Promise<RecordResult> {
+  // Before the first open (a process without instrumentation) it opens now; while the store is failing, nobody waits for it.
+  const outcomes = currentOutcomes() ?? (shared().failed ? undefined : await openOutcomes());
+  if (!outcomes) return 'unavailable';
+  try {
+    await outcomes.writer.enqueue(rows);
+    return 'stored';
+  } catch (error) {
+    return error instanceof QueueFull ? 'busy' : 'unavailable';
+  }
+}
+
+/** Writes what is queued and closes the store (tests, and a last flush at SIGTERM). */
+export async function closeOutcomes(timeoutMs = 2000): Promise<void> {
+  const state = shared();
+  const ready = state.ready;
+  state.ready = undefined;
+  if (state.retry) clearTimeout(state.retry);
+  state.retry = undefined;
+  if (!ready) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([ready.writer.flush().catch(() => {}), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+  clearTimeout(timer);
+  await ready.store.close().catch(() => {});
+}
