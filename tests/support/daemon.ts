@@ -18,8 +18,13 @@ export interface Daemon {
  * with its files in `dir`. If the test process ends without stop(), SIGTERM
  * makes the master stop its workers too (SIGKILL would leave them running).
  */
-export function startDaemon(bin: string, args: string[], dir: string, { stopSignal = 'SIGQUIT' }: { stopSignal?: NodeJS.Signals } = {}): Daemon {
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startDaemon(
+  bin: string,
+  args: string[],
+  dir: string,
+  { stopSignal = 'SIGQUIT', uid, gid }: { stopSignal?: NodeJS.Signals /** Run as this user (PostgreSQL refuses root). */; uid?: number; gid?: number } = {},
+): Daemon {
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], uid, gid });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
