@@ -14,6 +14,9 @@ import { QueueFull, Writer } from './writer';
  * 5 s, and the pages never wait for it.
  */
 
+/** The environment, or a test's stand-in for it. */
+export type Settings = Readonly<Record<string, string | undefined>>;
+
 export interface Outcomes {
   store: Store;
   writer: Writer;
@@ -31,12 +34,12 @@ function shared(): Shared {
 }
 
 /** `OUTCOMES=off` (or `0`, `false`, `no`) switches recording off: no store is opened and the routes answer 404. */
-export function outcomesEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+export function outcomesEnabled(env: Settings = process.env): boolean {
   return !['off', '0', 'false', 'no'].includes((env.OUTCOMES ?? '').trim().toLowerCase());
 }
 
 /** The store the settings name, not yet migrated. */
-export function storeFromSettings(env: NodeJS.ProcessEnv = process.env, onError?: (error: Error) => void): Store {
+export function storeFromSettings(env: Settings = process.env, onError?: (error: Error) => void): Store {
   const url = env.DATABASE_URL?.trim();
   if (url) return openPostgresStore(url, onError);
   const dir = resolve(env.DATA_DIR?.trim() || './data');
@@ -44,13 +47,13 @@ export function storeFromSettings(env: NodeJS.ProcessEnv = process.env, onError?
   return openSqliteStore(join(dir, 'outcomes.sqlite'), { maxMb: maxMb > 0 ? maxMb : undefined });
 }
 
-function where(env: NodeJS.ProcessEnv): string {
+function where(env: Settings): string {
   const url = env.DATABASE_URL?.trim();
   return url ? shownDatabaseUrl(url) : `SQLite under ${resolve(env.DATA_DIR?.trim() || './data')}`;
 }
 
 /** Opens and migrates the store once; resolves `undefined` (and retries later) when it cannot, or when recording is off. */
-export function openOutcomes(env: NodeJS.ProcessEnv = process.env): Promise<Outcomes | undefined> {
+export function openOutcomes(env: Settings = process.env): Promise<Outcomes | undefined> {
   const state = shared();
   if (!outcomesEnabled(env)) return Promise.resolve(undefined);
   if (state.ready) return Promise.resolve(state.ready);

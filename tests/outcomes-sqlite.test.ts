@@ -50,7 +50,7 @@ describe('the SQLite store', () => {
 describe('a full disk', () => {
   test('writes past the size cap are dropped with one log line; the caller is told, never thrown at', async () => {
     const dir = await freshDir();
-    const env = { DATA_DIR: dir, OUTCOMES_MAX_MB: '0.2' } as NodeJS.ProcessEnv;
+    const env = { DATA_DIR: dir, OUTCOMES_MAX_MB: '0.2' };
     const logged: string[] = [];
     const log = console.error;
     console.error = (...args: unknown[]) => logged.push(args.join(' '));
@@ -79,7 +79,7 @@ describe('a full disk', () => {
 
   test('with OUTCOMES=off nothing is opened and nothing recorded', async () => {
     const dir = await freshDir();
-    assert.equal(await openOutcomes({ DATA_DIR: dir, OUTCOMES: 'off' } as NodeJS.ProcessEnv), undefined);
+    assert.equal(await openOutcomes({ DATA_DIR: dir, OUTCOMES: 'off' }), undefined);
     assert.ok(!existsSync(join(dir, 'outcomes.sqlite')));
   });
 });
