@@ -16,7 +16,7 @@ export function refusal(status: number, error: string): Response {
  * that `Origin`); either must be this site. A request with neither is not
  * from a browser page (curl, a script) and cannot be forged by one.
  */
-function sameOrigin(headers: Headers): boolean {
+export function sameOrigin(headers: Headers): boolean {
   const site = headers.get('sec-fetch-site');
   if (site !== null) return site === 'same-origin';
   const origin = headers.get('origin');
@@ -31,7 +31,7 @@ function sameOrigin(headers: Headers): boolean {
 const isJson = (type: string | null) => type?.split(';')[0].trim().toLowerCase() === 'application/json';
 
 /** Reads at most `max` bytes of a body; `undefined` when it is longer. */
-async function readCapped(body: ReadableStream<Uint8Array> | null, max: number): Promise<string | undefined> {
+export async function readCapped(body: ReadableStream<Uint8Array> | null, max: number): Promise<string | undefined> {
   if (!body) return '';
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];

@@ -1,0 +1,80 @@
+import { readCapped, sameOrigin } from '@/app/api/check/guard';
+import { clientAddress, clientKey } from '@/security/client-address';
+import { limiter, take } from '@/security/limiter';
+import { outcomesEnabled, record } from './index';
+import { maxPathBytes, rowsForPath } from './record';
+
+/**
+ * The logic of `POST /api/outcomes` and `GET /api/outcomes/pixel`. A page
+ * sends its own canonical path, `{"p":"/fix/…"}`; the rows come from the
+ * replay (outcomes/record.ts). The answer is 204 only after the rows are
+ * committed. The client's address is a short-lived rate-limit key in memory
+ * (or Redis) and never reaches the store.
+ */
+
+export const maxBodyBytes = maxPathBytes;
+const noStore = { 'Cache-Control': 'no-store' };
+
+function perMinute(): number {
+  const n = Number(process.env.OUTCOMES_RATE_LIMIT);
+  return Number.isInteger(n) && n > 0 ? n : 120;
+}
+
+type Refusal = { status: number; retryAfter?: number };
+
+/** Whether to store, and if not, why: the checks both routes share once the path is read. */
+async function store(request: Request, p: unknown): Promise<Refusal | undefined> {
+  const rows = rowsForPath(p);
+  if (!rows) return { status: 400 };
+  // Global Privacy Control: the usual answer, and nothing stored.
+  if (request.headers.get('sec-gpc')?.trim() === '1') return undefined;
+  const wait = await take(limiter('outcomes-rate', perMinute(), 60), clientKey(clientAddress(request.headers)));
+  if (wait !== undefined) return { status: 429, retryAfter: wait };
+  const result = await record(rows);
+  if (result === 'stored') return undefined;
+  return { status: 503, retryAfter: 5 };
+}
+
+function headersFor(refusal: Refusal | undefined, extra: Record<string, string> = {}): Record<string, string> {
+  return { ...noStore, ...extra, ...(refusal?.retryAfter ? { 'Retry-After': String(refusal.retryAfter) } : {}) };
+}
+
+const mediaType = (request: Request) => request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
+
+/** POST /api/outcomes: 204 when stored (or GPC), 400 invalid, 403 cross-site, 404 off, 413 large, 415 type, 429 limit, 503 store down. */
+export async function postOutcome(request: Request): Promise<Response> {
+  if (!outcomesEnabled()) return new Response(null, { status: 404, headers: noStore });
+  if (!sameOrigin(request.headers)) return new Response(null, { status: 403, headers: noStore });
+  const type = mediaType(request);
+  if (!['text/plain', 'application/json', 'application/x-www-form-urlencoded'].includes(type)) {
+    return new Response(null, { status: 415, headers: noStore });
+  }
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (!(declared <= maxBodyBytes)) return new Response(null, { status: 413, headers: noStore });
+  const text = await readCapped(request.body, maxBodyBytes);
+  if (text === undefined) return new Response(null, { status: 413, headers: noStore });
+  let p: unknown;
+  if (type === 'application/x-www-form-urlencoded') p = new URLSearchParams(text).get('p') ?? undefined;
+  else {
+    try {
+      const body = JSON.parse(text) as unknown;
+      p = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).p : undefined;
+    } catch {
+      p = undefined;
+    }
+  }
+  const refusal = await store(request, p);
+  return new Response(null, { status: refusal?.status ?? 204, headers: headersFor(refusal) });
+}
+
+/** A transparent 1×1 GIF, 43 bytes. */
+export const gif = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
+
+/** GET /api/outcomes/pixel?p=/fix/…: the same, for pages without JavaScript; always the GIF, with the status saying what happened. */
+export async function getPixel(request: Request): Promise<Response> {
+  const image = { 'Content-Type': 'image/gif' };
+  if (!outcomesEnabled()) return new Response(null, { status: 404, headers: noStore });
+  const url = new URL(request.url);
+  const refusal = url.search.length > maxBodyBytes ? { status: 413 } : await store(request, url.searchParams.get('p') ?? undefined);
+  return new Response(new Uint8Array(gif), { status: refusal?.status ?? 200, headers: headersFor(refusal, image) });
+}
