@@ -22,7 +22,16 @@ export interface Outcomes {
   writer: Writer;
 }
 
-type Shared = { ready?: Outcomes; opening?: Promise<Outcomes | undefined>; retry?: NodeJS.Timeout; failed?: boolean };
+type Shared = {
+  ready?: Outcomes;
+  opening?: Promise<Outcomes | undefined>;
+  retry?: NodeJS.Timeout;
+  failed?: boolean;
+  /** Set by closeOutcomes (shutdown): a late message is refused instead of opening the store again. */
+  closed?: boolean;
+  /** Where the SIGTERM listener is installed (the process, or a test's stand-in). */
+  listening?: WeakSet<object>;
+};
 
 const retryMs = 5000;
 
@@ -56,6 +65,7 @@ function where(env: Settings): string {
 export function openOutcomes(env: Settings = process.env): Promise<Outcomes | undefined> {
   const state = shared();
   if (!outcomesEnabled(env)) return Promise.resolve(undefined);
+  state.closed = false;
   if (state.ready) return Promise.resolve(state.ready);
   if (state.opening) return state.opening;
   state.opening = (async () => {
@@ -75,7 +85,7 @@ export function openOutcomes(env: Settings = process.env): Promise<Outcomes | un
       state.failed = true;
       state.retry ??= setTimeout(() => {
         state.retry = undefined;
-        void openOutcomes(env);
+        if (!state.closed) void openOutcomes(env);
       }, retryMs);
       state.retry.unref();
       return undefined;
@@ -96,7 +106,8 @@ export type RecordResult = 'stored' | 'unavailable' | 'busy';
 /** Queues rows and waits for their commit: `stored` only once they are on disk or committed. */
 export async function record(rows: readonly Row[]): Promise<RecordResult> {
   // Before the first open (a process without instrumentation) it opens now; while the store is failing, nobody waits for it.
-  const outcomes = currentOutcomes() ?? (shared().failed ? undefined : await openOutcomes());
+  const state = shared();
+  const outcomes = state.ready ?? (state.failed || state.closed ? undefined : await openOutcomes());
   if (!outcomes) return 'unavailable';
   try {
     await outcomes.writer.enqueue(rows);
@@ -109,7 +120,9 @@ export async function record(rows: readonly Row[]): Promise<RecordResult> {
 /** Writes what is queued and closes the store (tests, and a last flush at SIGTERM). */
 export async function closeOutcomes(timeoutMs = 2000): Promise<void> {
   const state = shared();
-  const ready = state.ready;
+  state.closed = true;
+  // A store still opening is closed once it is open.
+  const ready = state.ready ?? (state.opening ? await state.opening : undefined);
   state.ready = undefined;
   if (state.retry) clearTimeout(state.retry);
   state.retry = undefined;
@@ -118,4 +131,35 @@ export async function closeOutcomes(timeoutMs = 2000): Promise<void> {
   await Promise.race([ready.writer.flush().catch(() => {}), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
   clearTimeout(timer);
   await ready.store.close().catch(() => {});
+}
+
+export interface Signals {
+  on(signal: 'SIGTERM', listener: () => void): unknown;
+  listenerCount(signal: 'SIGTERM'): number;
+  exit(code: number): void;
+}
+
+/**
+ * At server start (`instrumentation.ts`): opens the store without waiting
+ * for it, so a slow or missing database never holds up the server or a
+ * page, and on SIGTERM writes what is queued and closes the store, for at
+ * most 2 s. `next start` has its own SIGTERM listener, which lets requests
+ * in flight finish and then exits; when nothing else listens (a custom
+ * server, `NEXT_MANUAL_SIG_HANDLE`), this one exits with 143 itself, as an
+ * unhandled SIGTERM would. Returns the shutdown, for tests.
+ */
+export function startOutcomes(env: Settings = process.env, signals: Signals = process): (() => Promise<void>) | undefined {
+  if (!outcomesEnabled(env)) return undefined;
+  void openOutcomes(env);
+  const state = shared();
+  const shutdown = async () => {
+    await closeOutcomes(2000);
+    if (signals.listenerCount('SIGTERM') <= 1) signals.exit(143);
+  };
+  state.listening ??= new WeakSet();
+  if (!state.listening.has(signals)) {
+    state.listening.add(signals);
+    signals.on('SIGTERM', () => void shutdown());
+  }
+  return shutdown;
 }
