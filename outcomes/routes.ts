@@ -2,10 +2,12 @@ import { readCapped, sameOrigin } from '@/app/api/check/guard';
 import { clientAddress, clientKey } from '@/security/client-address';
 import { limiter, take } from '@/security/limiter';
 import { outcomesEnabled, record } from './index';
-import { maxPathBytes, rowsForPath } from './record';
+import { helpfulRow, maxPathBytes, rowsForPath } from './record';
+import type { Row } from './types';
 
 /**
- * The logic of `POST /api/outcomes` and `GET /api/outcomes/pixel`. A page
+ * The logic of `POST /api/outcomes`, `GET /api/outcomes/pixel` and
+ * `POST /api/outcomes/helpful`. A page
  * sends its own canonical path, `{"p":"/fix/…"}`; the rows come from the
  * replay (outcomes/record.ts). The answer is 204 only after the rows are
  * committed. The client's address is a short-lived rate-limit key in memory
@@ -23,8 +25,7 @@ function perMinute(): number {
 type Refusal = { status: number; retryAfter?: number };
 
 /** Whether to store, and if not, why: the checks both routes share once the path is read. */
-async function store(request: Request, p: unknown): Promise<Refusal | undefined> {
-  const rows = rowsForPath(p);
+async function store(request: Request, rows: Row[] | undefined): Promise<Refusal | undefined> {
   if (!rows) return { status: 400 };
   // Global Privacy Control: the usual answer, and nothing stored.
   if (request.headers.get('sec-gpc')?.trim() === '1') return undefined;
@@ -63,7 +64,7 @@ export async function postOutcome(request: Request): Promise<Response> {
       p = undefined;
     }
   }
-  const refusal = await store(request, p);
+  const refusal = await store(request, rowsForPath(p));
   return new Response(null, { status: refusal?.status ?? 204, headers: headersFor(refusal) });
 }
 
@@ -75,6 +76,44 @@ export async function getPixel(request: Request): Promise<Response> {
   const image = { 'Content-Type': 'image/gif' };
   if (!outcomesEnabled()) return new Response(null, { status: 404, headers: noStore });
   const url = new URL(request.url);
-  const refusal = url.search.length > maxBodyBytes ? { status: 413 } : await store(request, url.searchParams.get('p') ?? undefined);
+  const refusal = url.search.length > maxBodyBytes ? { status: 413 } : await store(request, rowsForPath(url.searchParams.get('p') ?? undefined));
   return new Response(new Uint8Array(gif), { status: refusal?.status ?? 200, headers: headersFor(refusal, image) });
+}
+
+const helpfulRefusals: Record<number, string> = {
+  400: 'That answer does not belong to a page of this site.',
+  403: 'Answers can only be sent from this site’s own pages.',
+  413: 'That request is too large.',
+  415: 'Send the answer as a form.',
+  429: 'Too many answers from your connection just now. Wait a minute and try again.',
+  503: 'Your answer could not be saved just now. Please try again later.',
+};
+
+function helpfulRefusal(status: number, retryAfter?: number): Response {
+  const headers = { ...headersFor(retryAfter ? { status, retryAfter } : undefined), 'Content-Type': 'text/plain; charset=utf-8' };
+  return new Response(`${helpfulRefusals[status] ?? 'Your answer was not saved.'}\n`, { status, headers });
+}
+
+/**
+ * POST /api/outcomes/helpful: the "Did this help?" form on an ending,
+ * `p=/fix/…&helpful=yes|no`, urlencoded. It works without JavaScript: the
+ * answer is a 303 back to `${p}#thanks`, where CSS `:target` shows the
+ * thank-you. `p` must reach an ending. With Global Privacy Control the same
+ * redirect, and nothing is stored. A refusal is a short plain-text page.
+ */
+export async function postHelpful(request: Request): Promise<Response> {
+  if (!outcomesEnabled()) return new Response(null, { status: 404, headers: noStore });
+  if (!sameOrigin(request.headers)) return helpfulRefusal(403);
+  if (mediaType(request) !== 'application/x-www-form-urlencoded') return helpfulRefusal(415);
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (!(declared <= maxBodyBytes)) return helpfulRefusal(413);
+  const text = await readCapped(request.body, maxBodyBytes);
+  if (text === undefined) return helpfulRefusal(413);
+  const form = new URLSearchParams(text);
+  const p = form.get('p') ?? undefined;
+  const row = helpfulRow(p, form.get('helpful') ?? undefined);
+  const refusal = await store(request, row && [row]);
+  if (refusal) return helpfulRefusal(refusal.status, refusal.retryAfter);
+  // `p` is one of this site's own canonical /fix links (helpfulRow checked it), so this goes nowhere else.
+  return new Response(null, { status: 303, headers: { ...noStore, Location: `${p}#thanks` } });
 }

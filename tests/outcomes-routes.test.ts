@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { closeOutcomes, currentOutcomes, openOutcomes } from '@/outcomes/index';
-import { getPixel, gif, postOutcome } from '@/outcomes/routes';
+import { getPixel, gif, postHelpful, postOutcome } from '@/outcomes/routes';
 import { counts, examplePath } from './support/outcomes-store';
 
 let dir = '';
@@ -127,5 +127,89 @@ describe('GET /api/outcomes/pixel', () => {
     const response = await getPixel(new Request('http://127.0.0.1:3000/api/outcomes/pixel?p=/fix/role=admin'));
     assert.equal(response.status, 400);
     assert.equal(Buffer.from(await response.arrayBuffer()).length, 43);
+  });
+});
+
+describe('POST /api/outcomes/helpful', () => {
+  function vote(fields: Record<string, string>, headers: Record<string, string> = {}) {
+    return postHelpful(
+      new Request('http://127.0.0.1:3000/api/outcomes/helpful', {
+        method: 'POST',
+        body: new URLSearchParams(fields).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', host: '127.0.0.1:3000', 'sec-fetch-site': 'same-origin', ...headers },
+      }),
+    );
+  }
+  const votes = async () =>
+    currentOutcomes()!.store.query<{ ending: string; fixed_by: string; answer: string; votes: number }>(
+      'SELECT ending, fixed_by, answer, votes FROM helpful ORDER BY answer',
+    );
+
+  test('a yes and a no on an ending are stored and answered with a 303 back to the page’s thank-you', async () => {
+    const yes = await vote({ p: examplePath, helpful: 'yes' });
+    assert.equal(yes.status, 303);
+    assert.equal(yes.headers.get('location'), `${examplePath}#thanks`);
+    assert.equal(yes.headers.get('cache-control'), 'no-store');
+    assert.equal((await vote({ p: examplePath, helpful: 'no' })).status, 303);
+    assert.equal((await vote({ p: examplePath, helpful: 'yes' })).status, 303);
+    assert.deepEqual(
+      (await votes()).map((r) => ({ ...r, votes: Number(r.votes) })),
+      [
+        { ending: 'fixed', fixed_by: 'php-workers', answer: 'no', votes: 1 },
+        { ending: 'fixed', fixed_by: 'php-workers', answer: 'yes', votes: 2 },
+      ],
+    );
+  });
+
+  test('a page that is no ending, another answer, a missing field or a made-up link is 400 and stores nothing', async () => {
+    const before = await stored();
+    for (const fields of [
+      { p: '/fix', helpful: 'yes' },
+      { p: '/fix/role=owner', helpful: 'no' },
+      { p: examplePath, helpful: 'maybe' },
+      { p: examplePath },
+      { helpful: 'yes' },
+      { p: `${examplePath}/x=y`, helpful: 'yes' },
+      { p: 'https://elsewhere.example/fix', helpful: 'yes' },
+    ]) {
+      const response = await vote(fields);
+      assert.equal(response.status, 400, JSON.stringify(fields));
+      assert.equal(response.headers.get('location'), null);
+      assert.match(await response.text(), /does not belong/);
+    }
+    assert.deepEqual(await stored(), before);
+  });
+
+  test('the same guards: another site 403, JSON 415, a large body 413, GPC redirects and stores nothing, OUTCOMES=off 404', async () => {
+    const before = await stored();
+    assert.equal((await vote({ p: examplePath, helpful: 'yes' }, { 'sec-fetch-site': 'cross-site' })).status, 403);
+    assert.equal((await vote({ p: examplePath, helpful: 'yes' }, { 'content-type': 'application/json' })).status, 415);
+    assert.equal((await vote({ p: examplePath, helpful: 'yes', pad: 'x'.repeat(4096) })).status, 413);
+    const gpc = await vote({ p: examplePath, helpful: 'yes' }, { 'sec-gpc': '1' });
+    assert.equal(gpc.status, 303);
+    assert.equal(gpc.headers.get('location'), `${examplePath}#thanks`);
+    assert.deepEqual(await stored(), before);
+    process.env.OUTCOMES = 'off';
+    try {
+      assert.equal((await vote({ p: examplePath, helpful: 'yes' })).status, 404);
+    } finally {
+      process.env.OUTCOMES = '';
+    }
+    assert.deepEqual(await stored(), before);
+  });
+
+  test('past the rate limit: 429 with Retry-After and a sentence, no redirect', async () => {
+    process.env.OUTCOMES_RATE_LIMIT = '2';
+    try {
+      const headers = { 'x-forwarded-for': '198.51.100.77' };
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await vote({ p: examplePath, helpful: 'yes' }, headers)).status);
+      assert.deepEqual(statuses, [303, 303, 429]);
+      const refused = await vote({ p: examplePath, helpful: 'no' }, headers);
+      assert.ok(Number(refused.headers.get('retry-after')) >= 1);
+      assert.match(await refused.text(), /Too many answers/);
+    } finally {
+      process.env.OUTCOMES_RATE_LIMIT = '1000';
+    }
   });
 });
