@@ -163,7 +163,7 @@ describe('POST /api/outcomes/helpful', () => {
 
   test('a page that is no ending, another answer, a missing field or a made-up link is 400 and stores nothing', async () => {
     const before = await stored();
-    for (const fields of [
+    const cases: Record<string, string>[] = [
       { p: '/fix', helpful: 'yes' },
       { p: '/fix/role=owner', helpful: 'no' },
       { p: examplePath, helpful: 'maybe' },
@@ -171,7 +171,8 @@ describe('POST /api/outcomes/helpful', () => {
       { helpful: 'yes' },
       { p: `${examplePath}/x=y`, helpful: 'yes' },
       { p: 'https://elsewhere.example/fix', helpful: 'yes' },
-    ]) {
+    ];
+    for (const fields of cases) {
       const response = await vote(fields);
       assert.equal(response.status, 400, JSON.stringify(fields));
       assert.equal(response.headers.get('location'), null);
