@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { outcomesEnabled, type Settings } from './enabled';
 import { openPostgresStore, shownDatabaseUrl } from './postgres-store';
 import { openSqliteStore } from './sqlite-store';
 import type { Row, Store } from './types';
@@ -14,8 +15,7 @@ import { QueueFull, Writer } from './writer';
  * 5 s, and the pages never wait for it.
  */
 
-/** The environment, or a test's stand-in for it. */
-export type Settings = Readonly<Record<string, string | undefined>>;
+export { outcomesEnabled, type Settings } from './enabled';
 
 export interface Outcomes {
   store: Store;
@@ -40,11 +40,6 @@ function shared(): Shared {
   const store = globalThis as unknown as Record<symbol, Shared | undefined>;
   store[key] ??= {};
   return store[key];
-}
-
-/** `OUTCOMES=off` (or `0`, `false`, `no`) switches recording off: no store is opened and the routes answer 404. */
-export function outcomesEnabled(env: Settings = process.env): boolean {
-  return !['off', '0', 'false', 'no'].includes((env.OUTCOMES ?? '').trim().toLowerCase());
 }
 
 /** The store the settings name, not yet migrated. */

@@ -71,13 +71,22 @@ export async function postOutcome(request: Request): Promise<Response> {
 /** A transparent 1×1 GIF, 43 bytes. */
 export const gif = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
-/** GET /api/outcomes/pixel?p=/fix/…: the same, for pages without JavaScript; always the GIF, with the status saying what happened. */
+/**
+ * GET /api/outcomes/pixel?p=/fix/…: the same, for pages without JavaScript;
+ * always the GIF, with the status saying what happened. A counted pixel may
+ * be kept by the browser itself for an hour (`private`: never by a shared
+ * cache), so the same page shown again, such as the reload after "Did this
+ * help?", does not count the same view and outcome twice. A refusal is never
+ * kept, so the next page view tries again.
+ */
 export async function getPixel(request: Request): Promise<Response> {
   const image = { 'Content-Type': 'image/gif' };
   if (!outcomesEnabled()) return new Response(null, { status: 404, headers: noStore });
   const url = new URL(request.url);
   const refusal = url.search.length > maxBodyBytes ? { status: 413 } : await store(request, rowsForPath(url.searchParams.get('p') ?? undefined));
-  return new Response(new Uint8Array(gif), { status: refusal?.status ?? 200, headers: headersFor(refusal, image) });
+  const headers = headersFor(refusal, image);
+  if (!refusal) headers['Cache-Control'] = 'private, max-age=3600';
+  return new Response(new Uint8Array(gif), { status: refusal?.status ?? 200, headers });
 }
 
 const helpfulRefusals: Record<number, string> = {

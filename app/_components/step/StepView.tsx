@@ -14,8 +14,10 @@ import { Answers } from './Answers';
 import { EvidenceForm } from './EvidenceForm';
 import { Journey } from './Journey';
 import { LinkNotice } from './LinkNotice';
+import { Helpful } from './Outcomes';
 import { Progress } from './Progress';
 import { StepFacts } from './StepFacts';
+import { CountView, outcomeParts } from './StepOutcomes';
 
 /** The steps whose guidance sends people to an error log. */
 const readsLogs = ['proxy', 'logs', 'php-limits', 'php-workers', 'php-version', 'hops', 'app-server'];
@@ -26,10 +28,12 @@ export function StepView({ state, guidance }: { state: WizardState; guidance: Gu
   const back = backHref(state);
   // Every answer, without the reopened question's `at=`, so the summary shows the whole journey.
   const summary = hrefFor([...state.path, ...state.pending], { start: state.start }, '/summary');
+  const outcomes = outcomeParts(state);
 
   return (
     <>
-      <SaveProgress version={machineVersion} path={canonicalHref(state)} title={frontmatter.title} finished={state.meta.kind === 'ending'} />
+      <SaveProgress version={machineVersion} path={outcomes.path} title={frontmatter.title} finished={state.meta.kind === 'ending'} />
+      {outcomes.count && <CountView path={outcomes.path} />}
       <LinkNotice rejected={state.rejected} notes={state.notes} />
       <Progress stage={state.meta.stage} stepNumber={state.path.length + 1} />
       <h1 id="step-title" tabIndex={-1} className="page-title">
@@ -55,6 +59,7 @@ export function StepView({ state, guidance }: { state: WizardState; guidance: Gu
       <Answers state={state} labels={frontmatter.answers ?? {}} />
 
       {state.step === 'handoff' && <HandoffPanel state={state} />}
+      {outcomes.ask && <Helpful path={outcomes.path} />}
 
       <nav aria-label="Wizard" className="mt-8 flex flex-wrap gap-x-6 gap-y-2 text-sm print:hidden">
         {back && (
