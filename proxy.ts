@@ -93,6 +93,7 @@ export const config = {
     '/check/:path*',
     '/steps/link',
     '/repaired/:path*',
+    '/insights/:path*',
     '/fix/:path*',
     '/summary/:path*',
     '/(.*%.*)',

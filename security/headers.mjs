@@ -63,8 +63,8 @@ export function baseHeaders() {
 /** HSTS, sent only when the request came over HTTPS (directly or via a proxy). */
 export const hsts = { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' };
 
-/** Pages that show what a person typed or pasted: strict, per-request policy. */
-export const strictRoutes = ['/message', '/explain', '/check', '/steps/link', '/repaired'];
+/** Pages rendered per request (what a person typed or pasted, and the team's insights): strict, per-request policy. */
+export const strictRoutes = ['/message', '/explain', '/check', '/steps/link', '/repaired', '/insights'];
 
 /** The most a server action may be sent (a pasted log), in megabytes: next.config.js and proxy.ts both read it. */
 export const actionBodyLimitMb = 2;

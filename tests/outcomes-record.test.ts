@@ -1,33 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { machineVersion } from '@/machines/version';
-import { answerHref, canonicalHref, stateFromSegments, type WizardState } from '@/machines/url-state';
+import { canonicalHref } from '@/machines/url-state';
 import { helpfulRow, maxPathBytes, rowsForPath, stateOfPath } from '@/outcomes/record';
+import { openHref as open, walk } from './support/journeys';
 
 const day = '2026-05-20';
-const open = (href: string) =>
-  stateFromSegments(
-    href
-      .replace(/^\/fix\/?/, '')
-      .split('/')
-      .filter(Boolean),
-  );
-
 /** The example journey from the design note: a Cloudflare 522 on WordPress behind nginx, fixed by more PHP workers. */
 const example =
   '/fix/role=owner/evidence=skip/reach=everyone/error-page=cloudflare-52x/cf-code=522/reload=broken/access=ssh/platform=debian-12/cms=wordpress/server=nginx/server-health=broken/php-workers=fixed';
-
-/** Walks the machine from `href`, taking the first of `prefer` a step offers (else its first button), until an ending. */
-function walk(href: string, prefer: string[]): WizardState {
-  let state = open(href);
-  for (let i = 0; i < 60 && state.meta.kind !== 'ending'; i++) {
-    const offered = state.meta.answers.filter((a) => !a.fromTool).map((a) => a.id);
-    const answer = prefer.find((p) => offered.includes(p)) ?? offered[0];
-    state = open(answerHref(state, answer));
-  }
-  assert.equal(state.meta.kind, 'ending', `walk from ${href} did not reach an ending`);
-  return state;
-}
 
 describe('which paths are counted', () => {
   test('the start of the wizard and a canonical mid-journey path are accepted', () => {
