@@ -42,18 +42,23 @@ function shared(): Shared {
   return store[key];
 }
 
+/** The folder the SQLite file lives in: an operator's setting, read at run time, so the build must not trace it. */
+function dataDir(env: Settings): string {
+  return resolve(/* turbopackIgnore: true */ env.DATA_DIR?.trim() || './data');
+}
+
 /** The store the settings name, not yet migrated. */
 export function storeFromSettings(env: Settings = process.env, onError?: (error: Error) => void): Store {
   const url = env.DATABASE_URL?.trim();
   if (url) return openPostgresStore(url, onError);
-  const dir = resolve(env.DATA_DIR?.trim() || './data');
+  const dir = dataDir(env);
   const maxMb = Number(env.OUTCOMES_MAX_MB);
   return openSqliteStore(join(dir, 'outcomes.sqlite'), { maxMb: maxMb > 0 ? maxMb : undefined });
 }
 
 function where(env: Settings): string {
   const url = env.DATABASE_URL?.trim();
-  return url ? shownDatabaseUrl(url) : `SQLite under ${resolve(env.DATA_DIR?.trim() || './data')}`;
+  return url ? shownDatabaseUrl(url) : `SQLite under ${dataDir(env)}`;
 }
 
 /** Opens and migrates the store once; resolves `undefined` (and retries later) when it cannot, or when recording is off. */

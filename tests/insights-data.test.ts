@@ -3,7 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { canonicalHref } from '@/machines/url-state';
 import { machineVersion } from '@/machines/version';
 import { type Insights, insightsFor } from '@/outcomes/aggregate';
 import { csvCell, exportCsv } from '@/outcomes/csv';
@@ -13,7 +12,7 @@ import { helpfulRow, rowsForPath } from '@/outcomes/record';
 import { openSqliteStore } from '@/outcomes/sqlite-store';
 import type { OutcomeRow, Row, Store } from '@/outcomes/types';
 import { Writer } from '@/outcomes/writer';
-import { openHref, threeEndings } from './support/journeys';
+import { journeyPages, threeEndings } from './support/journeys';
 import { postgresAvailable, startPostgres, type PostgresServer } from './support/postgres';
 
 describe('the period asked for', () => {
@@ -48,22 +47,9 @@ describe('the period asked for', () => {
   });
 });
 
-/** Every page a journey shows, from the first question to its last page, as the rows each page's message gives. */
+/** The rows the messages of every page of a journey give. */
 function journeyRows(href: string, day: string): Row[] {
-  const segments = href
-    .replace(/^\/fix\/?/, '')
-    .split('/')
-    .filter(Boolean);
-  const rows: Row[] = [];
-  for (let n = 0; n <= segments.length; n++) {
-    const page = canonicalHref(openHref(segments.slice(0, n).join('/')));
-    // Two prefixes can open the same page (an answer that only fills in a fact); a browser counts each page once.
-    if (n > 0 && page === canonicalHref(openHref(segments.slice(0, n - 1).join('/')))) continue;
-    const made = rowsForPath(page, day);
-    assert.ok(made, `${page} is refused`);
-    rows.push(...made);
-  }
-  return rows;
+  return journeyPages(href).flatMap((page) => rowsForPath(page, day) ?? assert.fail(`${page} is refused`));
 }
 
 const period = { from: '2026-05-18', to: '2026-05-31' };

@@ -36,3 +36,18 @@ export function threeEndings(): { fixed: string; handoff: string; visitor: strin
     visitor: canonicalHref(walk('/fix/role=visitor', ['everyone', 'broken'])),
   };
 }
+
+/** Every page a journey shows, from the first question to the link's own page, each once. */
+export function journeyPages(href: string): string[] {
+  const segments = href
+    .replace(/^\/fix\/?/, '')
+    .split('/')
+    .filter(Boolean);
+  const pages: string[] = [];
+  for (let n = 0; n <= segments.length; n++) {
+    const page = canonicalHref(openHref(segments.slice(0, n).join('/')));
+    // An answer that only fills in a fact opens the same page again; a browser counts each page once.
+    if (pages.at(-1) !== page) pages.push(page);
+  }
+  return pages;
+}

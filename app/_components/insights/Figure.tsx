@@ -14,7 +14,10 @@ export function Figure({ id, caption, chart, table }: { id: string; caption: str
       </div>
       <details open className="mt-3 rounded border border-slate-300 dark:border-slate-700">
         <summary className="cursor-pointer px-3 py-2 text-sm font-medium">The figures as a table</summary>
-        <div className="overflow-x-auto border-t border-slate-200 dark:border-slate-800">{table}</div>
+        {/* Focusable, so a keyboard can scroll a table wider than a phone. */}
+        <div className="overflow-x-auto border-t border-slate-200 dark:border-slate-800" tabIndex={0} role="region" aria-label={`${caption}: the figures`}>
+          {table}
+        </div>
       </details>
     </figure>
   );
