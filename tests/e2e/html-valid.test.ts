@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { stepIds } from '@/machines/steps';
 import { stateFromSegments } from '@/machines/url-state';
+import { cookieName, sessionCookie } from '@/security/insights-session';
+import { journeyPages, threeEndings } from '@/tests/support/journeys';
 import { startApp, type AppServer } from '@/tests/support/server';
 
 /**
@@ -28,6 +30,8 @@ function journey(segments: string[], expect: string): string {
   return `/${segments.join('/')}`;
 }
 
+const insightsPassword = 'a long team password';
+
 const toErrorPage = ['role=owner', 'evidence=skip', 'reach=everyone'];
 const toHandoff = [...toErrorPage, 'error-page=nginx', 'reload=broken', 'access=none', 'cdn=no', 'cms=none', 'contact-host=broken'];
 
@@ -48,6 +52,8 @@ function pages(): Record<string, string> {
     map: '/map',
     check: '/check/role=owner',
     explain: '/explain/role=owner',
+    'insights-sign-in': '/insights',
+    insights: '/insights?signed-in',
     ...Object.fromEntries(stepIds.map((id) => [`step-${id}`, `/step/${id}`])),
     'not-found': '/no-such-page',
   };
@@ -79,7 +85,14 @@ describe('every kind of page is valid HTML', () => {
   let app: AppServer;
   let dir: string;
   before(async () => {
-    [app, dir] = await Promise.all([startApp(), mkdtemp(join(tmpdir(), 'html-valid-'))]);
+    dir = await mkdtemp(join(tmpdir(), 'html-valid-'));
+    app = await startApp({ env: { INSIGHTS_PASSWORD: insightsPassword, DATA_DIR: join(dir, 'data') } });
+    // Three journeys and a vote, so /insights draws every kind of chart.
+    const journeys = threeEndings();
+    const post = (path: string, type: string, body: string) =>
+      fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': type, 'sec-fetch-site': 'same-origin' }, body, redirect: 'manual' });
+    for (const href of Object.values(journeys)) for (const p of journeyPages(href)) await post('/api/outcomes', 'application/json', JSON.stringify({ p }));
+    await post('/api/outcomes/helpful', 'application/x-www-form-urlencoded', String(new URLSearchParams({ p: journeys.fixed, helpful: 'yes' })));
   });
   after(async () => {
     await app?.stop();
@@ -89,11 +102,17 @@ describe('every kind of page is valid HTML', () => {
   test('the Nu Html Checker finds no error on any page', { timeout: 180_000 }, async () => {
     const files: string[] = [];
     for (const [name, path] of Object.entries(pages())) {
-      const res = await fetch(`${app.url}${path}`);
+      // The signed-in insights page: the same page with the team's cookie.
+      const signedIn = path === '/insights?signed-in';
+      const res = await fetch(`${app.url}${signedIn ? '/insights' : path}`, {
+        headers: signedIn ? { cookie: `${cookieName}=${sessionCookie(insightsPassword)}` } : {},
+      });
       assert.equal(res.status, name === 'not-found' ? 404 : 200, path);
       assert.match(res.headers.get('content-type') ?? '', /^text\/html/, path);
       const file = join(dir, `${name}.html`);
-      await writeFile(file, await res.text());
+      const html = await res.text();
+      if (signedIn) assert.match(html, /How journeys ended/, 'the insights page shows its figures');
+      await writeFile(file, html);
       files.push(file);
     }
     // A page with two known mistakes, checked in the same run: a checker that sees nothing would pass every page.
