@@ -45,7 +45,7 @@ const nextConfig = {
     return [
       { source: notStrict, headers: [...baseHeaders(), { key: 'Content-Security-Policy', value: contentSecurityPolicy() }] },
       { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [hsts] },
-      // The team's figures: never in a search engine, never in a shared cache.
+      // The team's figures: never in a search engine (the page is rendered per request, so it is never cached either).
       { source: '/insights/:path*', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
     ];
   },

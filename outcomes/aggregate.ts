@@ -1,7 +1,9 @@
 import { stages } from '@/machines/meta';
 import { isStep, stepIds, stepMeta } from '@/machines/steps';
 import { type Period, addDays, weekOf } from './period';
-import type { Ending, Store } from './types';
+import { type Ending, endingIds, isEnding, type Store } from './types';
+
+export { endingIds };
 
 /**
  * What the insights page shows for a period, worked out from the store.
@@ -9,8 +11,6 @@ import type { Ending, Store } from './types';
  * PostgreSQL; everything else (weeks, evidence tokens, ranking) is shaped
  * here, so both stores give the same answer.
  */
-
-export const endingIds = ['fixed', 'handoff', 'visitor-end'] as const satisfies readonly Ending[];
 
 export type EndingCounts = Record<Ending, number>;
 
@@ -30,6 +30,10 @@ export interface EvidenceLine {
 export interface StepCount {
   step: string;
   views: number;
+  /** Views of the pages this step's answers led to. */
+  onward: number;
+  /** Views that went no further: where people left. Endings have none (they are where journeys stop). */
+  left: number;
 }
 
 export interface HelpfulLine {
@@ -65,7 +69,6 @@ export interface Insights {
 }
 
 const noEndings = (): EndingCounts => ({ fixed: 0, handoff: 0, 'visitor-end': 0 });
-const isEnding = (value: string): value is Ending => (endingIds as readonly string[]).includes(value);
 
 /** Steps in the order a journey meets them: by stage, then as the machine lists them. */
 const stageRank = new Map<string, number>(stages.map((s, i) => [s.id, i]));
@@ -114,17 +117,35 @@ function evidenceLines(groups: OutcomeGroup[]): EvidenceLine[] {
     .sort((a, b) => evidenceOrder.indexOf(a.kind) - evidenceOrder.indexOf(b.kind) || b.total - a.total || a.token.localeCompare(b.token));
 }
 
+/** Each step's views, what went on from it and what did not, in the journey's order. */
+function stepCounts(views: { step: string; views: number }[], onward: { step: string; views: number }[]): StepCount[] {
+  const next = new Map(onward.map((o) => [o.step, o.views]));
+  return views
+    .filter((v) => v.views > 0)
+    .map((v) => {
+      const went = next.get(v.step) ?? 0;
+      // A person who goes back and answers again is counted going on twice but shown the step once: never below zero.
+      return { step: v.step, views: v.views, onward: went, left: isEnding(v.step) ? 0 : Math.max(0, v.views - went) };
+    })
+    .sort((a, b) => stepRank(a.step) - stepRank(b.step) || a.step.localeCompare(b.step));
+}
+
 /** Every week the period touches, empty ones too, so a line over them has no gaps. */
 function weeksOf(period: Period): string[] {
   const weeks: string[] = [];
-  for (let w = weekOf(period.from); w <= period.to; w = addDays(w, 7)) weeks.push(w);
+  // Bounded as well as checked: a period is at most 366 days, so at most 54 weeks.
+  for (let w = weekOf(period.from); w <= period.to && weeks.length < 60; w = addDays(w, 7)) weeks.push(w);
   return weeks;
 }
 
 export async function insightsFor(store: Store, period: Period): Promise<Insights> {
   const range = [period.from, period.to];
-  const [views, startsByDay, byDay, groups, votes, tried, versions] = await Promise.all([
+  const [views, onward, startsByDay, byDay, groups, votes, tried, versions] = await Promise.all([
     store.query<{ step: string; views: number }>('SELECT step, SUM(views) AS views FROM step_views WHERE day BETWEEN ? AND ? GROUP BY step', range),
+    store.query<{ step: string; views: number }>(
+      "SELECT from_step AS step, SUM(views) AS views FROM step_views WHERE day BETWEEN ? AND ? AND from_step <> '' GROUP BY from_step",
+      range,
+    ),
     store.query<{ day: string; starts: number }>('SELECT day, SUM(starts) AS starts FROM step_views WHERE day BETWEEN ? AND ? GROUP BY day', range),
     store.query<{ day: string; ending: string; fixed_by: string; n: number }>(
       'SELECT day, ending, fixed_by, COUNT(*) AS n FROM outcomes WHERE day BETWEEN ? AND ? GROUP BY day, ending, fixed_by',
@@ -179,7 +200,7 @@ export async function insightsFor(store: Store, period: Period): Promise<Insight
     endings,
     fixes: [...fixes].map(([step, count]) => ({ step, count })).sort((a, b) => b.count - a.count || a.step.localeCompare(b.step)),
     triedBeforeFixed: average === null || average === undefined ? undefined : Number(average),
-    steps: views.filter((v) => v.views > 0).sort((a, b) => stepRank(a.step) - stepRank(b.step) || a.step.localeCompare(b.step)),
+    steps: stepCounts(views, onward),
     evidence: evidenceLines(groups),
     helpful: [...helpful.values()].sort(
       (a, b) => endingIds.indexOf(a.ending) - endingIds.indexOf(b.ending) || b.yes + b.no - (a.yes + a.no) || a.fixedBy.localeCompare(b.fixedBy),

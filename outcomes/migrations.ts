@@ -8,8 +8,9 @@
  * What is stored, and what never is: a day (UTC, no time), step ids,
  * answers and evidence tokens the machine knows, and the machine's version.
  * No address, no user agent, no cookie, no site address, nothing typed.
- * Views and votes are counters, not rows, and no table has an id that
- * would tell the order rows came in.
+ * Views and votes are counters, not rows. No table has an id column; the
+ * database's own row order (SQLite's rowid) is never read: exports sort by
+ * the fields.
  */
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -26,10 +27,11 @@ export const migrations: readonly Migration[] = [
 CREATE TABLE IF NOT EXISTS step_views (
   day TEXT NOT NULL,
   step TEXT NOT NULL,
+  from_step TEXT NOT NULL DEFAULT '',
   machine_version TEXT NOT NULL,
   views INTEGER NOT NULL,
   starts INTEGER NOT NULL,
-  PRIMARY KEY (day, step, machine_version)
+  PRIMARY KEY (day, step, from_step, machine_version)
 );
 CREATE TABLE IF NOT EXISTS outcomes (
   day TEXT NOT NULL,
@@ -72,8 +74,8 @@ export function numbered(sql: string): string {
 
 /** The statements that add a batch, shared by both stores. Counters add up; outcomes are rows. */
 export const statements = {
-  view: `INSERT INTO step_views (day, step, machine_version, views, starts) VALUES (?, ?, ?, ?, ?)
-  ON CONFLICT (day, step, machine_version) DO UPDATE SET views = step_views.views + excluded.views, starts = step_views.starts + excluded.starts`,
+  view: `INSERT INTO step_views (day, step, from_step, machine_version, views, starts) VALUES (?, ?, ?, ?, ?, ?)
+  ON CONFLICT (day, step, from_step, machine_version) DO UPDATE SET views = step_views.views + excluded.views, starts = step_views.starts + excluded.starts`,
   outcome: `INSERT INTO outcomes (day, machine_version, ending, fixed_by, tried, tried_count, path, error_page, cf_code, found, checked)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   helpful: `INSERT INTO helpful (day, ending, fixed_by, machine_version, answer, votes) VALUES (?, ?, ?, ?, ?, ?)

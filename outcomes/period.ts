@@ -15,8 +15,14 @@ export const defaultDays = 28;
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 const msPerDay = 86_400_000;
 
+/** Years a day may have: outside them, date arithmetic leaves the four-digit form that sorts as text. */
+const firstYear = 2000;
+const lastYear = 2999;
+
 export function isDay(value: unknown): value is string {
   if (typeof value !== 'string' || !dayPattern.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  if (year < firstYear || year > lastYear) return false;
   const date = new Date(`${value}T00:00:00Z`);
   // 2026-02-30 parses as March the 2nd: only a day that reads back the same is real.
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
@@ -35,18 +41,19 @@ export function lastDays(days: number, today: string): Period {
   return { from: addDays(today, -(days - 1)), to: today };
 }
 
+/** `period` is what to show; `problem`, when set, says in a sentence why the period asked for is not it. */
 export type PeriodResult = { period: Period; problem?: string };
 
 /**
- * The period a link asks for, or the last 28 days with a sentence saying
- * why the asked one was not used: a typed link must never fail the page.
+ * The period a link asks for, or the last 28 days and the reason the asked
+ * one was not used: a typed link must never fail the page.
  */
 export function periodFrom(from: unknown, to: unknown, today: string): PeriodResult {
   const fallback = lastDays(defaultDays, today);
   if (from === undefined && to === undefined) return { period: fallback };
-  if (!isDay(from) || !isDay(to)) return { period: fallback, problem: 'Those dates are not dates we can read, so this shows the last 28 days.' };
-  if (from > to) return { period: fallback, problem: 'The first day comes after the last, so this shows the last 28 days.' };
-  if (daysBetween(from, to) + 1 > maxDays) return { period: fallback, problem: `A period can be at most ${maxDays} days, so this shows the last 28 days.` };
+  if (!isDay(from) || !isDay(to)) return { period: fallback, problem: `Those are not days we can read (YYYY-MM-DD, from ${firstYear} to ${lastYear}).` };
+  if (from > to) return { period: fallback, problem: 'The first day comes after the last.' };
+  if (daysBetween(from, to) + 1 > maxDays) return { period: fallback, problem: `A period can be at most ${maxDays} days.` };
   return { period: { from, to } };
 }
 

@@ -84,7 +84,7 @@ export function openPostgresStore(connectionString: string, onError: (error: Err
         await insert(
           client,
           statements.view,
-          batch.views.map((r) => [r.day, r.step, r.machine_version, r.views, r.starts]),
+          batch.views.map((r) => [r.day, r.step, r.from_step, r.machine_version, r.views, r.starts]),
         );
         await insert(
           client,

@@ -1,7 +1,7 @@
 import { evidenceList, basePath, canonicalHref, segmentsFor, stateFromSegments, type WizardState } from '@/machines/url-state';
 import { isStep, stepMeta } from '@/machines/steps';
 import { machineVersion } from '@/machines/version';
-import type { Ending, HelpfulRow, OutcomeRow, Row, ViewRow } from './types';
+import { type Ending, type HelpfulRow, isEnding, type OutcomeRow, type Row, type ViewRow } from './types';
 
 /**
  * What one message from a page is worth. The page sends only its own
@@ -13,8 +13,6 @@ import type { Ending, HelpfulRow, OutcomeRow, Row, ViewRow } from './types';
 
 /** Far more than the longest journey's link; anything longer is not from our pages. */
 export const maxPathBytes = 4 * 1024;
-
-const endings: readonly string[] = ['fixed', 'handoff', 'visitor-end'] satisfies Ending[];
 
 /** The day a row is counted under: UTC, so instances in different zones agree, and no time. */
 export function dayOf(now: Date = new Date()): string {
@@ -35,15 +33,23 @@ export function stateOfPath(p: unknown): WizardState | undefined {
 
 /** The ending a state shows and the fix that ended it, or `undefined` before an ending. */
 function endingOf(state: WizardState): { ending: Ending; fixed_by: string } | undefined {
-  if (state.meta.kind !== 'ending' || !endings.includes(state.step)) return undefined;
-  const ending = state.step as Ending;
+  if (state.meta.kind !== 'ending' || !isEnding(state.step)) return undefined;
+  const ending: Ending = state.step;
   const fixed = ending === 'fixed' ? state.path.findLast((a) => a.answer === 'fixed') : undefined;
   return { ending, fixed_by: fixed?.step ?? '' };
 }
 
 /** The rows a page view gives: one view of its step, and at an ending, one outcome. */
 export function rowsForState(state: WizardState, day: string = dayOf()): Row[] {
-  const view: ViewRow = { kind: 'view', day, step: state.step, machine_version: machineVersion, views: 1, starts: state.path.length === 0 ? 1 : 0 };
+  const view: ViewRow = {
+    kind: 'view',
+    day,
+    step: state.step,
+    from_step: state.path.at(-1)?.step ?? '',
+    machine_version: machineVersion,
+    views: 1,
+    starts: state.path.length === 0 ? 1 : 0,
+  };
   const end = endingOf(state);
   if (!end) return [view];
   const tried = state.path.filter((a) => isStep(a.step) && stepMeta(a.step).kind === 'fix').map((a) => `${a.step}=${a.answer}`);

@@ -1,4 +1,4 @@
-import { readCapped, sameOrigin } from '@/app/api/check/guard';
+import { readCapped, sameOrigin } from '@/security/request-body';
 import { clientAddress, clientKey } from '@/security/client-address';
 import { limiter, take } from '@/security/limiter';
 import { outcomesEnabled, record } from './index';
@@ -107,8 +107,9 @@ function helpfulRefusal(status: number, retryAfter?: number): Response {
  * POST /api/outcomes/helpful: the "Did this help?" form on an ending,
  * `p=/fix/…&helpful=yes|no`, urlencoded. It works without JavaScript: the
  * answer is a 303 back to `${p}#thanks`, where CSS `:target` shows the
- * thank-you. `p` must reach an ending. With Global Privacy Control the same
- * redirect, and nothing is stored. A refusal is a short plain-text page.
+ * thank-you; the page's own beacon (not a navigation) gets 204. `p` must
+ * reach an ending. With Global Privacy Control the same answers, and
+ * nothing is stored. A refusal is a short plain-text page.
  */
 export async function postHelpful(request: Request): Promise<Response> {
   if (!outcomesEnabled()) return new Response(null, { status: 404, headers: noStore });
@@ -123,6 +124,9 @@ export async function postHelpful(request: Request): Promise<Response> {
   const row = helpfulRow(p, form.get('helpful') ?? undefined);
   const refusal = await store(request, row && [row]);
   if (refusal) return helpfulRefusal(refusal.status, refusal.retryAfter);
+  // The page's beacon has nothing to follow a redirect for: it would only fetch the whole page again.
+  if (request.headers.get('sec-fetch-mode') !== null && request.headers.get('sec-fetch-mode') !== 'navigate')
+    return new Response(null, { status: 204, headers: noStore });
   // `p` is one of this site's own canonical /fix links (helpfulRow checked it), so this goes nowhere else.
   return new Response(null, { status: 303, headers: { ...noStore, Location: `${p}#thanks` } });
 }

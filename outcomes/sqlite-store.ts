@@ -42,7 +42,7 @@ export function openSqliteStore(file: string, { maxMb }: SqliteOptions = {}): St
     const view = statement(statements.view);
     const outcome = statement(statements.outcome);
     const helpful = statement(statements.helpful);
-    for (const r of batch.views) view.run(r.day, r.step, r.machine_version, r.views, r.starts);
+    for (const r of batch.views) view.run(r.day, r.step, r.from_step, r.machine_version, r.views, r.starts);
     for (const r of batch.outcomes) {
       outcome.run(r.day, r.machine_version, r.ending, r.fixed_by, r.tried, r.tried_count, r.path, r.error_page, r.cf_code, r.found, r.checked);
     }

@@ -4,12 +4,19 @@ export interface ViewRow {
   kind: 'view';
   day: string;
   step: string;
+  /** The step whose answer led here, '' on a journey's first page: what went on from each step, and so where people left. */
+  from_step: string;
   machine_version: string;
   views: number;
   starts: number;
 }
 
-export type Ending = 'fixed' | 'handoff' | 'visitor-end';
+export const endingIds = ['fixed', 'handoff', 'visitor-end'] as const;
+export type Ending = (typeof endingIds)[number];
+
+export function isEnding(value: unknown): value is Ending {
+  return (endingIds as readonly unknown[]).includes(value);
+}
 
 export interface OutcomeRow {
   kind: 'outcome';

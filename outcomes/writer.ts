@@ -42,7 +42,7 @@ export function batchOf(rows: readonly Row[]): Batch {
   const batch: Batch = { views: [], outcomes: [], helpful: [] };
   for (const row of rows) {
     if (row.kind === 'view') {
-      const key = `${row.day}\n${row.step}\n${row.machine_version}`;
+      const key = `${row.day}\n${row.step}\n${row.from_step}\n${row.machine_version}`;
       const kept = views.get(key);
       if (kept) {
         kept.views += row.views;

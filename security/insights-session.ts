@@ -1,5 +1,4 @@
 import { createHash, createHmac, scryptSync, timingSafeEqual } from 'node:crypto';
-import type { Settings } from '@/outcomes/enabled';
 
 /**
  * The team's way into /insights: one password, `INSIGHTS_PASSWORD`, and a
@@ -15,6 +14,9 @@ export const cookiePath = '/insights';
 export const sessionSeconds = 12 * 60 * 60;
 /** Shorter passwords leave the page switched off: a guessable one would hold the data behind a door anyone opens. */
 export const minPasswordLength = 12;
+
+/** The environment, or a test's stand-in for it. */
+type Settings = Readonly<Record<string, string | undefined>>;
 
 export type Access = { kind: 'off'; reason: 'unset' | 'short' } | { kind: 'on'; password: string };
 

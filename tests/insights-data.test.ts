@@ -19,7 +19,9 @@ describe('the period asked for', () => {
   test('only real days are days', () => {
     assert.ok(isDay('2026-12-01'));
     assert.ok(isDay('2028-02-29'));
-    for (const bad of ['2026-02-30', '2027-02-29', '2026-13-01', '26-12-01', '2026-12-1', '', 20261201, undefined]) assert.ok(!isDay(bad), String(bad));
+    for (const bad of ['2026-02-30', '2027-02-29', '2026-13-01', '26-12-01', '2026-12-1', '', 20261201, undefined, '0000-01-01', '9999-12-01']) {
+      assert.ok(!isDay(bad), String(bad));
+    }
   });
 
   test('no dates means the last 28 days; bad, reversed or too long periods fall back to them with a reason', () => {
@@ -27,8 +29,11 @@ describe('the period asked for', () => {
     assert.deepEqual(periodFrom(undefined, undefined, today), { period: { from: '2026-11-04', to: today } });
     assert.deepEqual(periodFrom('2026-11-01', '2026-11-30', today), { period: { from: '2026-11-01', to: '2026-11-30' } });
     for (const [from, to, reason] of [
-      ['2026-11-31', '2026-12-01', /not dates we can read/],
-      ['<script>', '2026-12-01', /not dates we can read/],
+      ['2026-11-31', '2026-12-01', /not days we can read/],
+      ['<script>', '2026-12-01', /not days we can read/],
+      // Years that date arithmetic would carry out of four digits (where a week's loop would never end).
+      ['9999-12-01', '9999-12-31', /not days we can read/],
+      ['0000-01-01', '0000-01-31', /not days we can read/],
       ['2026-12-01', '2026-11-01', /first day comes after the last/],
       ['2025-01-01', '2026-12-01', /at most 366 days/],
     ] as const) {
@@ -54,6 +59,7 @@ function journeyRows(href: string, day: string): Row[] {
 
 const period = { from: '2026-05-18', to: '2026-05-31' };
 const journeys = threeEndings();
+const leftAtServerHealth = journeys.fixed.slice(0, journeys.fixed.lastIndexOf('/server-health=broken'));
 const outcomeOf = (rows: Row[]) => rows.find((r): r is OutcomeRow => r.kind === 'outcome');
 
 function fixture(): Row[] {
@@ -61,12 +67,14 @@ function fixture(): Row[] {
   const handoff = journeyRows(journeys.handoff, '2026-05-20');
   const visitor = journeyRows(journeys.visitor, '2026-05-26');
   const early = journeyRows(journeys.fixed, '2026-05-17');
+  // Someone who stopped at the server's health, and never answered it.
+  const partial = journeyRows(leftAtServerHealth, '2026-05-21');
   const votes = [
     helpfulRow(journeys.fixed, 'yes', '2026-05-20'),
     helpfulRow(journeys.handoff, 'no', '2026-05-21'),
     helpfulRow(journeys.fixed, 'no', '2026-06-01'),
   ];
-  return [...fixed, ...handoff, ...visitor, ...early, ...votes.map((v) => v ?? assert.fail('a vote is refused'))];
+  return [...fixed, ...handoff, ...visitor, ...early, ...partial, ...votes.map((v) => v ?? assert.fail('a vote is refused'))];
 }
 
 async function filled(store: Store): Promise<Store> {
@@ -80,20 +88,24 @@ function checkInsights(insights: Insights): void {
   const visitorOutcome = outcomeOf(journeyRows(journeys.visitor, '2026-05-26'));
   assert.ok(fixedOutcome && visitorOutcome);
 
-  assert.equal(insights.started, 3, 'three journeys started in the period (the fourth was the day before)');
+  assert.equal(insights.started, 4, 'four journeys started in the period (the fifth was the day before)');
   assert.equal(insights.ended, 3);
   assert.deepEqual(insights.endings, { fixed: 1, handoff: 1, 'visitor-end': 1 });
   assert.deepEqual(insights.fixes, [{ step: 'php-workers', count: 1 }]);
   assert.equal(insights.triedBeforeFixed, fixedOutcome.tried_count);
 
   const views = new Map(insights.steps.map((s) => [s.step, s.views]));
-  assert.equal(views.get('role'), 3, 'every journey passed the first question');
+  assert.equal(views.get('role'), 4, 'every journey passed the first question');
   const expected = new Map<string, number>();
   for (const r of fixture()) if (r.kind === 'view' && r.day >= period.from && r.day <= period.to) expected.set(r.step, (expected.get(r.step) ?? 0) + r.views);
   assert.deepEqual(views, expected, 'each step’s views are the pages shown in the period');
   assert.equal(views.get('fixed'), 1);
   assert.equal(views.get('handoff'), 1);
   assert.equal(insights.steps[0].step, 'role', 'the funnel starts at the first question');
+  const left = insights.steps.filter((s) => s.left > 0).map((s) => [s.step, s.left]);
+  assert.deepEqual(left, [['server-health', 1]], 'only the person who stopped left, and where they stopped');
+  const role = insights.steps.find((s) => s.step === 'role');
+  assert.equal(role?.onward, 4, 'everyone answered the first question');
   const order = insights.steps.map((s) => s.step);
   assert.ok(order.indexOf('reload') < order.indexOf('php-workers'), 'quick fixes come before server fixes');
   assert.ok(order.indexOf('php-workers') < order.indexOf('fixed'), 'the endings come last');
@@ -126,7 +138,7 @@ function checkInsights(insights: Insights): void {
   assert.deepEqual(
     insights.weeks.map((w) => [w.week, w.started, w.endings.fixed, w.endings.handoff, w.endings['visitor-end']]),
     [
-      ['2026-05-18', 2, 1, 1, 0],
+      ['2026-05-18', 3, 1, 1, 0],
       ['2026-05-25', 1, 0, 0, 1],
     ],
   );
@@ -151,7 +163,7 @@ function csvSuite(open: () => Promise<Store>) {
     );
     assert.ok(rows[0].includes(journeys.fixed.slice('/fix/'.length)), 'the journey’s answers are there');
     const steps = (await exportCsv(store, 'steps', period)).split('\r\n');
-    assert.equal(steps[0], 'day,step,machine_version,views,starts');
+    assert.equal(steps[0], 'day,step,from_step,machine_version,views,starts');
     assert.ok(!steps.some((r) => r.startsWith('2026-05-17')), 'a day outside the period is left out');
     const helpful = (await exportCsv(store, 'helpful', period)).split('\r\n').slice(1, -1);
     assert.deepEqual(helpful, [`2026-05-20,fixed,php-workers,yes,1,${machineVersion}`, `2026-05-21,handoff,,no,1,${machineVersion}`]);

@@ -36,6 +36,18 @@ describe('the beacon', () => {
     assert.ok(rowsForPath(sent.p), 'the route accepts what the page sends');
   });
 
+  test('a reload, or a return with Back, is not a new view; a beacon the browser refused goes next time', () => {
+    const { nav, calls } = fakeNavigator();
+    assert.equal(sendView('/fix/role=visitor', nav, 'reload'), false);
+    assert.equal(sendView('/fix/role=owner/evidence=skip', nav, 'back_forward'), false);
+    assert.equal(calls.length, 0);
+    assert.equal(sendView('/fix/role=visitor', nav), false, 'the reloaded page stays counted once');
+    const full = fakeNavigator(undefined, false);
+    assert.equal(sendView('/fix/role=owner/evidence=skip/reach=everyone', full.nav), false, 'the browser refused it');
+    assert.equal(sendView('/fix/role=owner/evidence=skip/reach=everyone', nav), true, 'so it goes when the page is shown again');
+    assert.equal(calls.length, 1);
+  });
+
   test('Global Privacy Control sends nothing', () => {
     const { nav, calls } = fakeNavigator(true);
     assert.equal(sendView('/fix/role=owner', nav), false);
@@ -119,7 +131,7 @@ describe('the step page', () => {
     assert.ok(thanks);
     assert.equal(thanks.tabindex, '-1');
     assert.match(thanks.class, /(^| )hidden group-target:block\b/);
-    assert.match(html, /id="thanks-text"[^>]*>Thank you\./);
+    assert.match(html, /id="thanks-text"[^>]*>Thank you for answering\./);
     // What the buttons send is what the route stores.
     assert.ok(helpfulRow(examplePath, 'yes') && helpfulRow(examplePath, 'no'));
   });

@@ -51,16 +51,17 @@ describe('which paths are counted', () => {
 
 describe('the rows a journey gives', () => {
   test('the first page counts a view and a start; a later question counts a view only', () => {
-    assert.deepEqual(rowsForPath('/fix', day), [{ kind: 'view', day, step: 'role', machine_version: machineVersion, views: 1, starts: 1 }]);
+    assert.deepEqual(rowsForPath('/fix', day), [{ kind: 'view', day, step: 'role', from_step: '', machine_version: machineVersion, views: 1, starts: 1 }]);
     const rows = rowsForPath('/fix/role=owner', day);
     assert.equal(rows?.length, 1);
     assert.equal(rows?.[0].kind, 'view');
     assert.equal(rows?.[0].kind === 'view' && rows[0].starts, 0);
+    assert.equal(rows?.[0].kind === 'view' && rows[0].from_step, 'role', 'the step whose answer led here');
   });
 
   test('a link straight to one fix counts a start of that fix', () => {
     const [view] = rowsForPath('/fix/start=restart', day) ?? [];
-    assert.deepEqual(view, { kind: 'view', day, step: 'restart', machine_version: machineVersion, views: 1, starts: 1 });
+    assert.deepEqual(view, { kind: 'view', day, step: 'restart', from_step: '', machine_version: machineVersion, views: 1, starts: 1 });
   });
 
   test('the example journey: a view of “fixed” and one outcome row naming the fix, the fixes tried and the evidence', () => {
@@ -69,7 +70,7 @@ describe('the rows a journey gives', () => {
     assert.equal(canonicalHref(state), example);
     const rows = rowsForPath(example, day);
     assert.deepEqual(rows, [
-      { kind: 'view', day, step: 'fixed', machine_version: machineVersion, views: 1, starts: 0 },
+      { kind: 'view', day, step: 'fixed', from_step: 'php-workers', machine_version: machineVersion, views: 1, starts: 0 },
       {
         kind: 'outcome',
         day,

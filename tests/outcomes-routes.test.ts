@@ -153,7 +153,10 @@ describe('POST /api/outcomes/helpful', () => {
     assert.equal(yes.headers.get('location'), `${examplePath}#thanks`);
     assert.equal(yes.headers.get('cache-control'), 'no-store');
     assert.equal((await vote({ p: examplePath, helpful: 'no' })).status, 303);
-    assert.equal((await vote({ p: examplePath, helpful: 'yes' })).status, 303);
+    // The page's own beacon is no navigation: stored, and 204 rather than a redirect it would follow.
+    const beacon = await vote({ p: examplePath, helpful: 'yes' }, { 'sec-fetch-mode': 'no-cors' });
+    assert.equal(beacon.status, 204);
+    assert.equal(beacon.headers.get('location'), null);
     assert.deepEqual(
       (await votes()).map((r) => ({ ...r, votes: Number(r.votes) })),
       [

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { clientAddress, clientKey } from '@/security/client-address';
 import { cookieName, cookiePath, insightsAccess, passwordMatches, sessionCookie, sessionSeconds } from '@/security/insights-session';
 import { giveBack, limiter, take } from '@/security/limiter';
+import { site } from '@/content/site';
 import { periodQuery } from './period-query';
 
 /**
@@ -12,13 +13,23 @@ import { periodQuery } from './period-query';
  * JavaScript (the action answers with a redirect), and Next.js checks that
  * an action's post comes from this site. Five tries per address in
  * 15 minutes, and 60 from everyone together, are checked before the
- * password is: guessing is slow from one address and from many.
+ * password is: guessing is slow from one address and from many. The price:
+ * wrong tries from many addresses can hold the form for up to 15 minutes;
+ * whoever is signed in stays signed in.
  */
+
+/** The first proxy's word on the scheme (`https, http` after two hops), or the site's own address. */
+function overHttps(requestHeaders: Headers): boolean {
+  const forwarded = requestHeaders.get('x-forwarded-proto')?.split(',')[0].trim().toLowerCase();
+  return forwarded === 'https' || (!forwarded && site.siteUrl?.startsWith('https:') === true);
+}
 
 const perAddress = () => limiter('insights-login', 5, 15 * 60);
 const everyone = () => limiter('insights-login-all', 60, 15 * 60);
 
 export async function signIn(form: FormData): Promise<void> {
+  // An action can be called with any body, not only this page's form.
+  if (!(form instanceof FormData)) redirect('/insights');
   const access = insightsAccess();
   const keep = periodQuery(form.get('from'), form.get('to'));
   if (access.kind === 'off') redirect('/insights');
@@ -33,7 +44,7 @@ export async function signIn(form: FormData): Promise<void> {
   (await cookies()).set(cookieName, sessionCookie(access.password), {
     httpOnly: true,
     sameSite: 'strict',
-    secure: requestHeaders.get('x-forwarded-proto') === 'https',
+    secure: overHttps(requestHeaders),
     path: cookiePath,
     maxAge: sessionSeconds,
   });

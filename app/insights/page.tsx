@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { InsightsReport } from '@/app/_components/insights/InsightsReport';
+import { loadLabels } from '@/app/_components/insights/labels';
 import { insightsFor } from '@/outcomes/aggregate';
 import { openOutcomes, outcomesEnabled } from '@/outcomes/index';
-import { lastDays, periodFrom, type Period } from '@/outcomes/period';
+import { defaultDays, lastDays, periodFrom, type Period } from '@/outcomes/period';
 import { dayOf } from '@/outcomes/record';
 import { cookieName, insightsAccess, minPasswordLength, sessionValid } from '@/security/insights-session';
 import { signIn, signOut } from './actions';
-import { loadLabels } from './labels';
 import { periodQuery } from './period-query';
 
 export const metadata: Metadata = {
@@ -40,7 +40,8 @@ function SwitchedOff({ reason }: { reason: 'unset' | 'short' }) {
 }
 
 function SignIn({ login, wait, keep }: { login?: string; wait?: string; keep: Record<string, string> }) {
-  const minutes = Math.max(1, Math.ceil(Number(wait) / 60) || 1);
+  // The wait comes from the link, so it is only trusted as far as the limit goes: 1 to 15 minutes.
+  const minutes = Math.min(15, Math.max(1, Math.ceil(Number(wait) / 60) || 1));
   const error =
     login === 'wrong'
       ? 'That password is not right. Check it and try again.'
@@ -96,7 +97,7 @@ function PeriodForm({ period, problem }: { period: Period; problem?: string }) {
         <legend className="font-medium">Period (whole days, UTC)</legend>
         {problem ? (
           <p role="alert" className="error-text mt-1">
-            {problem}
+            {problem} This shows the last {defaultDays} days instead.
           </p>
         ) : null}
         <div className="mt-2 flex flex-wrap items-end gap-3">
@@ -145,7 +146,12 @@ export default async function InsightsPage({ searchParams }: Props) {
   const { period, problem } = periodFrom(from, to, dayOf());
   const recording = outcomesEnabled();
   const outcomes = recording ? await openOutcomes() : undefined;
-  const insights = outcomes ? await insightsFor(outcomes.store, period).catch((error: Error) => error) : undefined;
+  const insights = outcomes
+    ? await insightsFor(outcomes.store, period).catch((error: Error) => {
+        console.error(`Insights: cannot read the outcome store (${error.message}).`);
+        return undefined;
+      })
+    : undefined;
   const range = new URLSearchParams({ from: period.from, to: period.to }).toString();
 
   return (
@@ -167,10 +173,10 @@ export default async function InsightsPage({ searchParams }: Props) {
         <p role="status" className="mt-6">
           Recording is switched off on this server (<code className="code">OUTCOMES=off</code>), so there is nothing to show.
         </p>
-      ) : !insights || insights instanceof Error ? (
+      ) : !insights ? (
         <p role="alert" className="mt-6">
-          The outcome store cannot be read right now{insights instanceof Error ? ` (${insights.message})` : ''}. The troubleshooter itself keeps working; try
-          this page again in a minute, and see the server’s log.
+          The outcome store cannot be read right now. The troubleshooter itself keeps working; try this page again in a minute, and see the server’s log for
+          why.
         </p>
       ) : (
         <InsightsReport insights={insights} labels={await loadLabels()} exportHref={(table) => `/insights/export?${range}&table=${table}`} />

@@ -66,7 +66,7 @@ async function person(href: string, javaScriptEnabled: boolean): Promise<Page> {
 async function walkAll(javaScriptEnabled: boolean, vote: string): Promise<void> {
   const fixed = await person(journeys.fixed, javaScriptEnabled);
   await fixed.getByRole('button', { name: vote }).click();
-  await fixed.getByText('Thank you. Your answer is counted.').waitFor();
+  await fixed.getByText('Thank you for answering.').waitFor();
   await fixed.waitForLoadState('networkidle');
   await fixed.context().close();
   for (const href of [journeys.handoff, journeys.visitor]) await (await person(href, javaScriptEnabled)).context().close();
@@ -76,7 +76,8 @@ async function signIn(page: Page, with_ = password): Promise<void> {
   await page.goto(`${env.app.url}/insights`);
   await page.getByLabel('Team password').fill(with_);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('h1').waitFor();
+  // The heading is the same before and after: wait for what only an answer shows.
+  await page.locator('main [role="alert"], main button:has-text("Sign out")').first().waitFor();
 }
 
 /** A table's rows as text, by its caption. */
@@ -145,7 +146,8 @@ describe('insights for the team', () => {
     assert.deepEqual(await table(page, 'Fixes that ended journeys as fixed'), [[await titleOf('php-workers'), '1', '100%']]);
     assert.deepEqual(await table(page, 'Answers to “Did this help?”'), [[`Fixed: ${await titleOf('php-workers')}`, '1', '0', '100%']]);
     const steps = await table(page, 'Views of each step');
-    assert.deepEqual(steps[0], [await titleOf('role'), 'Finding out', '3', '100%'], 'every journey began at the first question');
+    assert.deepEqual(steps[0], [await titleOf('role'), 'Finding out', '3', '100%', '3', '0'], 'every journey began at the first question and went on');
+    await page.getByText('Nobody left partway in this period.').waitFor();
     const cloudflare = await table(page, 'The number on Cloudflare’s page, and how those journeys ended');
     assert.equal(cloudflare[0][0].startsWith('522'), true);
     assert.deepEqual(cloudflare[0].slice(1), ['1', '1', '0', '0', `${await titleOf('php-workers')} (1)`]);
@@ -208,7 +210,7 @@ describe('insights for the team', () => {
     const page = await newPhone(env.browser);
     await signIn(page);
     await page.goto(`${env.app.url}/insights?from=2026-02-30&to=nonsense`);
-    assert.match(await page.locator('main [role="alert"]').innerText(), /not dates we can read/);
+    assert.match(await page.locator('main [role="alert"]').innerText(), /not days we can read.*This shows the last 28 days instead/);
     assert.equal(await tile(page, 'Journeys ended'), '6');
     await page.goto(`${env.app.url}/insights?from=2001-01-01&to=2001-01-31`);
     assert.equal(await tile(page, 'Journeys ended'), '0');

@@ -8,7 +8,7 @@ export interface Bar {
 }
 
 /**
- * Horizontal bars, largest scale first. Each label is text above its bar,
+ * Horizontal bars, in the order given, scaled to the largest. Each label is text above its bar,
  * so it wraps on a phone instead of being cut; each bar is SVG drawn in
  * percentages of the row, so it fits any width with no script.
  */

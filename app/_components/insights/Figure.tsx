@@ -13,7 +13,9 @@ export function Figure({ id, caption, chart, table }: { id: string; caption: str
         {chart}
       </div>
       <details open className="mt-3 rounded border border-slate-300 dark:border-slate-700">
-        <summary className="cursor-pointer px-3 py-2 text-sm font-medium">The figures as a table</summary>
+        <summary className="cursor-pointer px-3 py-2 text-sm font-medium">
+          The figures as a table<span className="sr-only">: {caption}</span>
+        </summary>
         {/* Focusable, so a keyboard can scroll a table wider than a phone. */}
         <div className="overflow-x-auto border-t border-slate-200 dark:border-slate-800" tabIndex={0} role="region" aria-label={`${caption}: the figures`}>
           {table}

@@ -1,7 +1,7 @@
 import { stages } from '@/machines/meta';
 import { isStep, stepMeta } from '@/machines/steps';
-import { endingLabels, evidenceKindLabels, type Labels } from '@/app/insights/labels';
-import { endingIds, type EvidenceKind, type Insights } from '@/outcomes/aggregate';
+import { endingLabels, evidenceKindLabels, type Labels } from './labels';
+import { endingIds, type Insights } from '@/outcomes/aggregate';
 import { Bars } from './Bars';
 import { DataTable, Figure } from './Figure';
 import { type Part, StackedBars } from './StackedBars';
@@ -19,7 +19,8 @@ const voteParts: Part[] = [
 const stageLabel = new Map<string, string>(stages.map((s) => [s.id, s.label]));
 
 const share = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 100)}%` : '–');
-const dayLabel = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const dayLabel = (day: string, year?: 'numeric') =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year, timeZone: 'UTC' });
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -40,7 +41,7 @@ function Tiles({ insights }: { insights: Insights }) {
     [endingLabels.fixed, `${endings.fixed.toLocaleString('en')} (${share(endings.fixed, ended)})`],
     [endingLabels.handoff, `${endings.handoff.toLocaleString('en')} (${share(endings.handoff, ended)})`],
     ['Left before an ending', Math.max(0, started - ended).toLocaleString('en')],
-    ['Fixes tried before “fixed”, on average', triedBeforeFixed === undefined ? '–' : triedBeforeFixed.toFixed(1)],
+    ['Fixes tried per “fixed” journey, the one that worked included', triedBeforeFixed === undefined ? '–' : triedBeforeFixed.toFixed(1)],
   ];
   return (
     <dl className="stat-tiles">
@@ -57,8 +58,8 @@ function Tiles({ insights }: { insights: Insights }) {
 export function InsightsReport({ insights, labels, exportHref }: { insights: Insights; labels: Labels; exportHref: (table: string) => string }) {
   const { started, ended, endings, fixes, steps, evidence, helpful, weeks } = insights;
   const fixedTotal = endings.fixed;
-  const kinds = [...new Set(evidence.map((e) => e.kind))] as EvidenceKind[];
-  const weekLabel = (week: string) => dayLabel(week);
+  const kinds = [...new Set(evidence.map((e) => e.kind))];
+  const leftAt = steps.filter((s) => s.left > 0).sort((a, b) => b.left - a.left);
 
   return (
     <>
@@ -109,23 +110,66 @@ export function InsightsReport({ insights, labels, exportHref }: { insights: Ins
 
       <Section id="steps" title="Where people stopped">
         <p className="mt-2">
-          How often each step was shown, in the order a journey meets them, with its share of the journeys started. Where the share falls from one step to the
-          next is where people stopped or took another way.
+          A step someone saw and answered counts as going on; a step they saw and did not answer is where they left, whether they gave up, closed the page or
+          are still reading.
         </p>
+        {leftAt.length ? (
+          <Figure
+            id="left-chart"
+            caption="Where people left, most first"
+            chart={
+              <Bars
+                tone="fill-rose-700 dark:fill-rose-400"
+                bars={leftAt.map((s) => ({ label: labels.step(s.step), value: s.left, note: `(${share(s.left, s.views)} of its views)` }))}
+              />
+            }
+            table={
+              <DataTable
+                caption="Where people left"
+                columns={[
+                  { label: 'Step' },
+                  { label: 'Left here', numeric: true },
+                  { label: 'Views', numeric: true },
+                  { label: 'Share of its views', numeric: true },
+                ]}
+                rows={leftAt.map((s) => [labels.step(s.step), s.left, s.views, share(s.left, s.views)])}
+              />
+            }
+          />
+        ) : (
+          <p className="mt-3">Nobody left partway in this period.</p>
+        )}
         {steps.length ? (
           <Figure
             id="steps-chart"
-            caption="Views of each step"
-            chart={<Bars bars={steps.map((s) => ({ label: labels.step(s.step), value: s.views, note: `(${share(s.views, started)} of starts)` }))} />}
+            caption="Every step shown, in the order a journey meets them, with its share of the journeys started"
+            chart={
+              <Bars
+                bars={steps.map((s) => ({
+                  label: labels.step(s.step),
+                  value: s.views,
+                  note: `(${share(s.views, started)} of starts${s.left ? `; ${s.left.toLocaleString('en')} left here` : ''})`,
+                }))}
+              />
+            }
             table={
               <DataTable
                 caption="Views of each step"
-                columns={[{ label: 'Step' }, { label: 'Stage' }, { label: 'Views', numeric: true }, { label: 'Share of starts', numeric: true }]}
+                columns={[
+                  { label: 'Step' },
+                  { label: 'Stage' },
+                  { label: 'Views', numeric: true },
+                  { label: 'Share of starts', numeric: true },
+                  { label: 'Went on', numeric: true },
+                  { label: 'Left here', numeric: true },
+                ]}
                 rows={steps.map((s) => [
                   labels.step(s.step),
                   isStep(s.step) ? (stageLabel.get(stepMeta(s.step).stage) ?? '') : '',
                   s.views,
                   share(s.views, started),
+                  s.onward,
+                  s.left,
                 ])}
               />
             }
@@ -219,7 +263,7 @@ export function InsightsReport({ insights, labels, exportHref }: { insights: Ins
           chart={
             <WeekLines
               weeks={weeks.map((w) => w.week)}
-              weekLabel={weekLabel}
+              weekLabel={(week) => dayLabel(week)}
               series={[
                 { key: 'started', label: 'Started', tone: 'stroke-blue-700 dark:stroke-blue-400', values: weeks.map((w) => w.started) },
                 {
@@ -250,7 +294,7 @@ export function InsightsReport({ insights, labels, exportHref }: { insights: Ins
             <DataTable
               caption="Journeys each week"
               columns={[{ label: 'Week starting' }, { label: 'Started', numeric: true }, ...endingParts.map((p) => ({ label: p.label, numeric: true }))]}
-              rows={weeks.map((w) => [weekLabel(w.week), w.started, ...endingIds.map((id) => w.endings[id])])}
+              rows={weeks.map((w) => [dayLabel(w.week, 'numeric'), w.started, ...endingIds.map((id) => w.endings[id])])}
             />
           }
         />

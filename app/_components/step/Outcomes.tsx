@@ -11,6 +11,8 @@ import { type FormEvent, useEffect } from 'react';
  */
 
 const sent = new Set<string>();
+/** The first page of this tab's document: a reload or a return with Back was counted when it was first shown. */
+let firstView = true;
 
 /** What the component needs of `navigator`; tests pass their own. */
 export type Beacons = Pick<Navigator, 'sendBeacon'> & { globalPrivacyControl?: boolean };
@@ -18,12 +20,30 @@ export type Beacons = Pick<Navigator, 'sendBeacon'> & { globalPrivacyControl?: b
 const optedOut = (nav: Beacons) => nav.globalPrivacyControl === true;
 const canSend = (nav: Beacons) => !optedOut(nav) && typeof nav.sendBeacon === 'function';
 
-/** Sends the view of `path` unless it was sent before in this tab or the browser asks not to be tracked; true when sent. */
-export function sendView(path: string, nav: Beacons = navigator): boolean {
+/**
+ * Sends the view of `path` unless it was sent before in this tab, the page
+ * was reloaded or returned to with Back (it counted when first shown, as the
+ * pixel does without JavaScript), or the browser asks not to be tracked;
+ * true when sent.
+ */
+export function sendView(path: string, nav: Beacons = navigator, arrival = 'navigate'): boolean {
   if (sent.has(path)) return false;
-  sent.add(path);
+  if (arrival === 'reload' || arrival === 'back_forward') {
+    sent.add(path);
+    return false;
+  }
   // The JSON goes as a string (text/plain): a Blob of application/json would not be sent by Chrome.
-  return canSend(nav) && nav.sendBeacon('/api/outcomes', JSON.stringify({ p: path }));
+  const went = canSend(nav) && nav.sendBeacon('/api/outcomes', JSON.stringify({ p: path }));
+  // A beacon the browser refused (its queue full) may go when the page is shown again.
+  if (went) sent.add(path);
+  return went;
+}
+
+/** How this tab's document was reached (`navigate`, `reload`, `back_forward`): it tells only of the first page shown in it. */
+function arrivalOfFirstView(): string {
+  if (!firstView) return 'navigate';
+  firstView = false;
+  return (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type ?? 'navigate';
 }
 
 /** Sends a "Did this help?" answer; true when it is taken care of (sent, or not to be sent), false when the form should post itself. */
@@ -34,7 +54,7 @@ export function sendHelpful(path: string, helpful: string, nav: Beacons = naviga
 
 export function Outcomes({ path }: { path: string }) {
   useEffect(() => {
-    sendView(path);
+    sendView(path, navigator, arrivalOfFirstView());
   }, [path]);
   return null;
 }
@@ -72,7 +92,7 @@ export function Helpful({ path }: { path: string }) {
       </form>
       <p className="hint mt-2 group-target:hidden">One click, counted for the people who run this site. Nothing about you is kept.</p>
       <p id="thanks-text" tabIndex={-1} className="mt-3 hidden group-target:block">
-        Thank you. Your answer is counted.
+        Thank you for answering.
       </p>
     </section>
   );

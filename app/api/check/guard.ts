@@ -1,3 +1,5 @@
+import { readCapped, sameOrigin } from '@/security/request-body';
+
 /**
  * What `POST /api/check` accepts before it reads a byte of the body: a small
  * JSON body sent by this site's own pages. A refusal is the route's usual
@@ -11,43 +13,7 @@ export function refusal(status: number, error: string): Response {
   return Response.json({ state: { error } }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
-/**
- * A browser says where a request came from (`Sec-Fetch-Site`, or failing
- * that `Origin`); either must be this site. A request with neither is not
- * from a browser page (curl, a script) and cannot be forged by one.
- */
-export function sameOrigin(headers: Headers): boolean {
-  const site = headers.get('sec-fetch-site');
-  if (site !== null) return site === 'same-origin';
-  const origin = headers.get('origin');
-  if (origin === null) return true;
-  try {
-    return new URL(origin).host === headers.get('host');
-  } catch {
-    return false; // `null` and other opaque origins
-  }
-}
-
 const isJson = (type: string | null) => type?.split(';')[0].trim().toLowerCase() === 'application/json';
-
-/** Reads at most `max` bytes of a body; `undefined` when it is longer. */
-export async function readCapped(body: ReadableStream<Uint8Array> | null, max: number): Promise<string | undefined> {
-  if (!body) return '';
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > max) {
-      reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** The request's JSON object, or the response that refuses it. */
 export async function readCheckRequest(request: Request): Promise<Record<string, unknown> | Response> {

@@ -28,7 +28,7 @@ export async function GET(request: Request): Promise<Response> {
   const table = query.get('table');
   if (!isExportTable(table)) return plain(400, 'Ask for one table: outcomes, steps or helpful.');
   const { period, problem } = periodFrom(query.get('from') ?? undefined, query.get('to') ?? undefined, dayOf());
-  if (problem) return plain(400, problem.replace(', so this shows the last 28 days', ''));
+  if (problem) return plain(400, problem);
   const outcomes = outcomesEnabled() ? await openOutcomes() : undefined;
   if (!outcomes) return plain(503, 'The outcome store cannot be read right now.');
   try {

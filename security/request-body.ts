@@ -1,0 +1,41 @@
+/**
+ * What a route taking a body from this site's own pages checks before it
+ * reads much of it: where the request came from, and how long the body is
+ * (`/api/check`, `/api/outcomes`).
+ */
+
+/**
+ * A browser says where a request came from (`Sec-Fetch-Site`, or failing
+ * that `Origin`); either must be this site. A request with neither is not
+ * from a browser page (curl, a script) and cannot be forged by one.
+ */
+export function sameOrigin(headers: Headers): boolean {
+  const site = headers.get('sec-fetch-site');
+  if (site !== null) return site === 'same-origin';
+  const origin = headers.get('origin');
+  if (origin === null) return true;
+  try {
+    return new URL(origin).host === headers.get('host');
+  } catch {
+    return false; // `null` and other opaque origins
+  }
+}
+
+/** Reads at most `max` bytes of a body; `undefined` when it is longer. */
+export async function readCapped(body: ReadableStream<Uint8Array> | null, max: number): Promise<string | undefined> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > max) {
+      reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
