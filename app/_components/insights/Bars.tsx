@@ -1,4 +1,5 @@
 import { scaleLinear } from 'd3-scale';
+import { labelled } from './Figure';
 
 export interface Bar {
   label: string;
@@ -21,7 +22,8 @@ export function Bars({ bars, tone = 'fill-blue-700 dark:fill-blue-400' }: { bars
       {bars.map((b) => (
         <li key={b.label}>
           <span className="text-sm">
-            {b.label}: <span className="font-semibold tabular-nums">{b.value.toLocaleString('en')}</span>
+            {labelled(b.label)}
+            <span className="font-semibold tabular-nums">{b.value.toLocaleString('en')}</span>
             {b.note ? <span className="text-slate-600 dark:text-slate-400"> {b.note}</span> : null}
           </span>
           <svg aria-hidden="true" width="100%" height="12" className="block">

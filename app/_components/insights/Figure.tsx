@@ -63,3 +63,8 @@ export function DataTable({ caption, columns, rows }: { caption: string; columns
     </table>
   );
 }
+
+/** A label and its figures: "Fixed: 5", but "Is this your website? 10", with no colon after a question. */
+export function labelled(label: string): string {
+  return /[?!:.]$/.test(label) ? `${label} ` : `${label}: `;
+}

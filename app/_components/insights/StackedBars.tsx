@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { stack, stackOffsetExpand } from 'd3-shape';
+import { labelled } from './Figure';
 
 export interface Part {
   key: string;
@@ -46,7 +47,7 @@ export function StackedBars({ parts, rows }: { parts: Part[]; rows: StackedRow[]
           return (
             <li key={row.label}>
               <span className="text-sm">
-                <span className="font-medium">{row.label}</span>:{' '}
+                <span className="font-medium">{labelled(row.label)}</span>
                 {parts
                   .filter((p) => row.values[p.key])
                   .map((p) => `${row.values[p.key].toLocaleString('en')} ${p.label.toLowerCase()}`)
