@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serverNodeOptions } from '@/page-cache/settings.mjs';
@@ -26,7 +29,10 @@ export interface AppServer {
 
 /**
  * Serves the production build (`next build` must have run) on a free
- * loopback port, and waits until it answers.
+ * loopback port, and waits until it answers. Its outcome store is a fresh
+ * SQLite file in a folder of its own, removed when it stops, unless the
+ * test names one (`DATA_DIR`, `DATABASE_URL`): no test sees another's
+ * outcomes, or writes into the working tree.
  */
 export async function startApp({
   cwd = process.cwd(),
@@ -38,9 +44,10 @@ export async function startApp({
   port?: number;
 } = {}): Promise<AppServer> {
   const port = wanted ?? (await freePort());
+  const ownData = env.DATA_DIR || env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'app-data-'));
   const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: serverNodeOptions, ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: serverNodeOptions, ...(ownData ? { DATA_DIR: ownData } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -66,10 +73,12 @@ export async function startApp({
     pid: child.pid!,
     output: () => output,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await Promise.race([new Promise((r) => child.once('exit', r)), sleep(5000)]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await Promise.race([new Promise((r) => child.once('exit', r)), sleep(5000)]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      if (ownData) rmSync(ownData, { recursive: true, force: true });
     },
   };
 }
