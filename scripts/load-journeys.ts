@@ -8,17 +8,10 @@
  */
 import assert from 'node:assert/strict';
 import { isStep, stepMeta } from '@/machines/steps';
-import { answerHref, canonicalHref, hrefFor, stateFromSegments, type WizardState } from '@/machines/url-state';
+import { answerHref, canonicalHref, hrefFor, type WizardState } from '@/machines/url-state';
 import { rowsForPath } from '@/outcomes/record';
 import type { Ending } from '@/outcomes/types';
-
-const open = (href: string) =>
-  stateFromSegments(
-    href
-      .replace(/^\/fix\/?/, '')
-      .split('/')
-      .filter(Boolean),
-  );
+import { openHref as open } from '@/tests/support/journeys';
 
 /** Links in the form the app keeps (a link in any other form may be redirected to it), without `/fix`. */
 export const canonical = (answers: string) => canonicalHref(open(answers)).slice('/fix'.length);

@@ -7,6 +7,7 @@ import { CountView, outcomeParts } from '@/app/_components/step/StepOutcomes';
 import { stateFromSegments } from '@/machines/url-state';
 import { helpfulRow, rowsForPath } from '@/outcomes/record';
 import { examplePath } from './support/outcomes-store';
+import { openHref as open } from './support/journeys';
 
 /** What a step page sends and shows for outcomes: the beacon, the pixel without JavaScript, and "Did this help?" on an ending. */
 
@@ -68,13 +69,6 @@ describe('the beacon', () => {
   });
 });
 
-const open = (href: string) =>
-  stateFromSegments(
-    href
-      .replace(/^\/fix\/?/, '')
-      .split('/')
-      .filter(Boolean),
-  );
 const render = (element: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticMarkup(element);
 
 describe('the step page', () => {
