@@ -1,4 +1,4 @@
-import { readCapped, sameOrigin } from '@/security/request-body';
+import { jsonObject, mediaType, readBody, sameOrigin } from '@/security/request-body';
 import { clientAddress, clientKey } from '@/security/client-address';
 import { limiter, take } from '@/security/limiter';
 import { outcomesEnabled, record } from './index';
@@ -40,30 +40,17 @@ function headersFor(refusal: Refusal | undefined, extra: Record<string, string> 
   return { ...noStore, ...extra, ...(refusal?.retryAfter ? { 'Retry-After': String(refusal.retryAfter) } : {}) };
 }
 
-const mediaType = (request: Request) => request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
-
 /** POST /api/outcomes: 204 when stored (or GPC), 400 invalid, 403 cross-site, 404 off, 413 large, 415 type, 429 limit, 503 store down. */
 export async function postOutcome(request: Request): Promise<Response> {
   if (!outcomesEnabled()) return new Response(null, { status: 404, headers: noStore });
   if (!sameOrigin(request.headers)) return new Response(null, { status: 403, headers: noStore });
-  const type = mediaType(request);
+  const type = mediaType(request.headers);
   if (!['text/plain', 'application/json', 'application/x-www-form-urlencoded'].includes(type)) {
     return new Response(null, { status: 415, headers: noStore });
   }
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (!(declared <= maxBodyBytes)) return new Response(null, { status: 413, headers: noStore });
-  const text = await readCapped(request.body, maxBodyBytes);
+  const text = await readBody(request, maxBodyBytes);
   if (text === undefined) return new Response(null, { status: 413, headers: noStore });
-  let p: unknown;
-  if (type === 'application/x-www-form-urlencoded') p = new URLSearchParams(text).get('p') ?? undefined;
-  else {
-    try {
-      const body = JSON.parse(text) as unknown;
-      p = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).p : undefined;
-    } catch {
-      p = undefined;
-    }
-  }
+  const p = type === 'application/x-www-form-urlencoded' ? (new URLSearchParams(text).get('p') ?? undefined) : jsonObject(text)?.p;
   const refusal = await store(request, rowsForPath(p));
   return new Response(null, { status: refusal?.status ?? 204, headers: headersFor(refusal) });
 }
@@ -114,10 +101,8 @@ function helpfulRefusal(status: number, retryAfter?: number): Response {
 export async function postHelpful(request: Request): Promise<Response> {
   if (!outcomesEnabled()) return new Response(null, { status: 404, headers: noStore });
   if (!sameOrigin(request.headers)) return helpfulRefusal(403);
-  if (mediaType(request) !== 'application/x-www-form-urlencoded') return helpfulRefusal(415);
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (!(declared <= maxBodyBytes)) return helpfulRefusal(413);
-  const text = await readCapped(request.body, maxBodyBytes);
+  if (mediaType(request.headers) !== 'application/x-www-form-urlencoded') return helpfulRefusal(415);
+  const text = await readBody(request, maxBodyBytes);
   if (text === undefined) return helpfulRefusal(413);
   const form = new URLSearchParams(text);
   const p = form.get('p') ?? undefined;
@@ -125,8 +110,8 @@ export async function postHelpful(request: Request): Promise<Response> {
   const refusal = await store(request, row && [row]);
   if (refusal) return helpfulRefusal(refusal.status, refusal.retryAfter);
   // The page's beacon has nothing to follow a redirect for: it would only fetch the whole page again.
-  if (request.headers.get('sec-fetch-mode') !== null && request.headers.get('sec-fetch-mode') !== 'navigate')
-    return new Response(null, { status: 204, headers: noStore });
+  const mode = request.headers.get('sec-fetch-mode');
+  if (mode !== null && mode !== 'navigate') return new Response(null, { status: 204, headers: noStore });
   // `p` is one of this site's own canonical /fix links (helpfulRow checked it), so this goes nowhere else.
   return new Response(null, { status: 303, headers: { ...noStore, Location: `${p}#thanks` } });
 }

@@ -39,3 +39,24 @@ export async function readCapped(body: ReadableStream<Uint8Array> | null, max: n
   }
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/** The body, at most `max` bytes: `undefined` when it says it is longer (nothing is read then) or turns out longer. */
+export async function readBody(request: Request, max: number): Promise<string | undefined> {
+  if (!(Number(request.headers.get('content-length') ?? 0) <= max)) return undefined;
+  return readCapped(request.body, max);
+}
+
+/** The media type alone, lowercased: `text/plain;charset=UTF-8` is `text/plain`. */
+export function mediaType(headers: Headers): string {
+  return headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
+}
+
+/** The JSON object a body holds, or `undefined` for anything else: a list, a string, broken JSON. */
+export function jsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
